@@ -1,0 +1,261 @@
+package dev.vantage.observability.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Vantage, under {@code observability.*}. Invalid values fail startup
+ * with a message naming the property.
+ */
+@ConfigurationProperties("observability")
+public class ObservabilityProperties {
+
+	/** Whether Vantage is enabled at all. */
+	private boolean enabled = true;
+
+	private final Application application = new Application();
+
+	private final Cardinality cardinality = new Cardinality();
+
+	private final Tenant tenant = new Tenant();
+
+	private final Http http = new Http();
+
+	private final Db db = new Db();
+
+	private final Cache cache = new Cache();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Application getApplication() {
+		return this.application;
+	}
+
+	public Cardinality getCardinality() {
+		return this.cardinality;
+	}
+
+	public Tenant getTenant() {
+		return this.tenant;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Db getDb() {
+		return this.db;
+	}
+
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException("'observability." + property + "' must be positive, was " + value);
+		}
+	}
+
+	static List<Duration> requireBuckets(String property, List<Duration> value) {
+		if (value.isEmpty()) {
+			throw new IllegalArgumentException("'observability." + property + "' must list at least one duration");
+		}
+		value.forEach((bucket) -> requirePositive(property, bucket));
+		return new ArrayList<>(value);
+	}
+
+	/** The application common tag and build information. */
+	public static class Application {
+
+		/**
+		 * Whether every meter gets the 'application' tag (from spring.application.name)
+		 * and application_build_info is published.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/** Bounds on tag values and series; always on. */
+	public static class Cardinality {
+
+		/** Distinct values kept per meter name and tag key; later values become 'other'. */
+		private int maxTagValues = 100;
+
+		/** Series kept per meter name; later series are dropped. */
+		private int maxSeriesPerMeter = 2000;
+
+		/** Name prefixes of the meters the guard bounds. */
+		private List<String> meterPrefixes = new ArrayList<>(List.of("http.server.requests",
+				"http.server.tenant.requests", "http.client.requests", "db.", "cache.", "business.", "security.",
+				"audit.", "dependency.", "application."));
+
+		public int getMaxTagValues() {
+			return this.maxTagValues;
+		}
+
+		public void setMaxTagValues(int maxTagValues) {
+			if (maxTagValues < 1) {
+				throw new IllegalArgumentException(
+						"'observability.cardinality.max-tag-values' must be at least 1, was " + maxTagValues);
+			}
+			this.maxTagValues = maxTagValues;
+		}
+
+		public int getMaxSeriesPerMeter() {
+			return this.maxSeriesPerMeter;
+		}
+
+		public void setMaxSeriesPerMeter(int maxSeriesPerMeter) {
+			if (maxSeriesPerMeter < 1) {
+				throw new IllegalArgumentException(
+						"'observability.cardinality.max-series-per-meter' must be at least 1, was " + maxSeriesPerMeter);
+			}
+			this.maxSeriesPerMeter = maxSeriesPerMeter;
+		}
+
+		public List<String> getMeterPrefixes() {
+			return this.meterPrefixes;
+		}
+
+		public void setMeterPrefixes(List<String> meterPrefixes) {
+			this.meterPrefixes = meterPrefixes;
+		}
+
+	}
+
+	/** How the tenant of a request is found. */
+	public static class Tenant {
+
+		/** Request header that carries the tenant (shop, customer account). */
+		private String header = "X-Tenant-Id";
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			if (header.isBlank()) {
+				throw new IllegalArgumentException("'observability.tenant.header' must not be blank");
+			}
+			this.header = header;
+		}
+
+	}
+
+	/** HTTP server meters. */
+	public static class Http {
+
+		/** Whether HTTP server meters are enhanced (SLO buckets, per-tenant timer). */
+		private boolean enabled = true;
+
+		/** Histogram buckets of http_server_requests_seconds. */
+		private List<Duration> slo = new ArrayList<>(List.of(Duration.ofMillis(50), Duration.ofMillis(100),
+				Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(1),
+				Duration.ofSeconds(2), Duration.ofSeconds(5)));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<Duration> getSlo() {
+			return this.slo;
+		}
+
+		public void setSlo(List<Duration> slo) {
+			this.slo = requireBuckets("http.slo", slo);
+		}
+
+	}
+
+	/** JDBC query meters. */
+	public static class Db {
+
+		/** Whether every DataSource is instrumented. */
+		private boolean enabled = true;
+
+		/** Duration over which a statement counts as slow and is logged. */
+		private Duration slowQueryThreshold = Duration.ofSeconds(1);
+
+		/** Histogram buckets of db_query_seconds. */
+		private List<Duration> slo = new ArrayList<>(List.of(Duration.ofMillis(1), Duration.ofMillis(5),
+				Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500),
+				Duration.ofSeconds(1), Duration.ofSeconds(5)));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getSlowQueryThreshold() {
+			return this.slowQueryThreshold;
+		}
+
+		public void setSlowQueryThreshold(Duration slowQueryThreshold) {
+			requirePositive("db.slow-query-threshold", slowQueryThreshold);
+			this.slowQueryThreshold = slowQueryThreshold;
+		}
+
+		public List<Duration> getSlo() {
+			return this.slo;
+		}
+
+		public void setSlo(List<Duration> slo) {
+			this.slo = requireBuckets("db.slo", slo);
+		}
+
+	}
+
+	/** Cache meters. */
+	public static class Cache {
+
+		/** Whether caches created after startup are bound to the registry too. */
+		private boolean enabled = true;
+
+		/** How often cache managers are scanned for caches created after startup. */
+		private Duration rescanInterval = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getRescanInterval() {
+			return this.rescanInterval;
+		}
+
+		public void setRescanInterval(Duration rescanInterval) {
+			requirePositive("cache.rescan-interval", rescanInterval);
+			this.rescanInterval = rescanInterval;
+		}
+
+	}
+
+}
