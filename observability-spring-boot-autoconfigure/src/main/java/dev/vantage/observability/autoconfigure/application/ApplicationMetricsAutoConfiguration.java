@@ -29,11 +29,11 @@ import org.springframework.core.env.Environment;
 public final class ApplicationMetricsAutoConfiguration {
 
 	/**
-	 * The first filter, so that the guard and every later filter see the tag. An explicit
-	 * {@code management.metrics.tags.application} is applied later by Boot and wins.
+	 * Common tags never replace a tag a meter already has, so running late lets an explicit
+	 * {@code management.metrics.tags.application} win; it still runs before the guard.
 	 */
 	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@Order(Ordered.LOWEST_PRECEDENCE - 1)
 	@ConditionalOnProperty("spring.application.name")
 	MeterFilter applicationTagMeterFilter(Environment environment) {
 		return MeterFilter.commonTags(

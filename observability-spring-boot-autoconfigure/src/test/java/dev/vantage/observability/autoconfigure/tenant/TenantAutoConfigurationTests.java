@@ -1,0 +1,79 @@
+package dev.vantage.observability.autoconfigure.tenant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TenantAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class));
+
+	@Test
+	void defaultResolverReadsTheConfiguredHeader() {
+		this.contextRunner.withPropertyValues("observability.tenant.header=X-Shop").run((context) -> {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.addHeader("X-Shop", "acme");
+			assertThat(context.getBean(TenantResolver.class).resolveTenant(request)).isEqualTo("acme");
+			assertThat(context).hasBean("tenantContextFilter");
+			assertThat(context.getBean("tenantContextFilter", FilterRegistrationBean.class).getOrder())
+				.isEqualTo(TenantAutoConfiguration.FILTER_ORDER);
+		});
+	}
+
+	@Test
+	void userResolverWins() {
+		this.contextRunner.withUserConfiguration(UserResolver.class).run((context) -> {
+			assertThat(context).hasSingleBean(TenantResolver.class);
+			assertThat(context.getBean(TenantResolver.class).resolveTenant(new MockHttpServletRequest()))
+				.isEqualTo("fixed");
+		});
+	}
+
+	@Test
+	void backsOffWithoutServletApi() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantResolver.class));
+	}
+
+	@Test
+	void backsOffOutsideWebApplications() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TenantAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantResolver.class));
+	}
+
+	@Test
+	void switchedOffWithVantage() {
+		this.contextRunner.withPropertyValues("observability.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TenantResolver.class));
+	}
+
+	@Test
+	void blankHeaderFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("observability.tenant.header= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("observability.tenant.header"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResolver {
+
+		@Bean
+		TenantResolver userTenantResolver() {
+			return (request) -> "fixed";
+		}
+
+	}
+
+}
