@@ -1,0 +1,118 @@
+package dev.vantage.observability.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.vantage.observability.autoconfigure.cache.RuntimeCacheMetricsBinder;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.CacheManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's Metrics Dictionary and Configuration table against a real scrape and the
+ * generated configuration metadata.
+ */
+@SpringBootTest(classes = TestShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "observability.cardinality.max-tag-values=10")
+class ReadmeContractTests {
+
+	/** Name prefixes of the series the dictionary covers; everything else is Boot's JVM/process/server set. */
+	private static final List<String> COVERED = List.of("http_server_", "http_client_", "db_", "hikaricp_", "jdbc_",
+			"cache_", "observability_", "application_", "business_", "security_", "audit_", "dependency_");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private CacheManager cacheManager;
+
+	@Autowired
+	private RuntimeCacheMetricsBinder cacheBinder;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Test
+	void metricsDictionaryListsExactlyTheSeriesTheStarterRegisters() {
+		Http http = new Http(this.port);
+		for (int i = 0; i < 12; i++) {
+			http.get("/orders/" + i, "X-Tenant-Id", "tenant-" + i);
+		}
+		http.get("/boom");
+		this.cacheManager.getCache("dictionary").get("key");
+		this.cacheBinder.bindNewCaches();
+		this.jdbc.queryForObject("select 1", Integer.class);
+
+		Set<String> scraped = families(http.scrape().text());
+		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))
+			.toList();
+		assertThat(scraped).as("series in the scrape but not in the README's Metrics Dictionary")
+			.allMatch((family) -> documented.stream().anyMatch((entry) -> matches(entry, family)));
+		assertThat(documented).as("README Metrics Dictionary rows with no series in the scrape")
+			.allMatch((entry) -> scraped.stream().anyMatch((family) -> matches(entry, family)));
+	}
+
+	@Test
+	void configurationTableListsEveryPropertyWithItsDefault() throws IOException {
+		Map<String, String> metadata = observabilityProperties();
+		Map<String, String> documented = new LinkedHashMap<>();
+		Readme.table("Configuration").forEach((row) -> documented.put(Readme.code(row.get(0)), row.get(1)));
+		assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(metadata.keySet());
+		metadata.forEach((property, defaultValue) -> {
+			if (defaultValue != null) {
+				assertThat(documented.get(property).replace("`", "")).as(property).isEqualToIgnoringCase(defaultValue);
+			}
+		});
+	}
+
+	private static boolean matches(String entry, String family) {
+		return entry.endsWith("*") ? family.startsWith(entry.substring(0, entry.length() - 1)) : entry.equals(family);
+	}
+
+	/** Metric families of a text-format scrape, a timer's {@code _max} gauge folded into the timer. */
+	private static Set<String> families(String scrape) {
+		Set<String> families = scrape.lines()
+			.filter((line) -> line.startsWith("# TYPE "))
+			.map((line) -> line.split(" ")[2])
+			.filter((name) -> COVERED.stream().anyMatch(name::startsWith))
+			.collect(Collectors.toCollection(TreeSet::new));
+		families.removeIf((name) -> name.endsWith("_max") && families.contains(name.substring(0, name.length() - 4)));
+		return families;
+	}
+
+	private static Map<String, String> observabilityProperties() throws IOException {
+		JsonMapper json = JsonMapper.builder().build();
+		Map<String, String> properties = new LinkedHashMap<>();
+		for (URL url : Collections.list(ReadmeContractTests.class.getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = url.openStream()) {
+				for (JsonNode property : json.readTree(in).path("properties")) {
+					String name = property.path("name").asString();
+					if (name.startsWith("observability.")) {
+						JsonNode defaultValue = property.path("defaultValue");
+						properties.put(name, defaultValue.isValueNode() ? defaultValue.asString() : null);
+					}
+				}
+			}
+		}
+		return properties;
+	}
+
+}
