@@ -1,10 +1,10 @@
 package dev.vantage.observability.http;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.vantage.observability.cardinality.BoundedTagCache;
 import dev.vantage.observability.cardinality.CardinalityGuard;
+import dev.vantage.observability.cardinality.EnumMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
@@ -19,9 +19,7 @@ public final class TenantRequestMetrics {
 	/** The meter name. */
 	public static final String METER = "http.server.tenant.requests";
 
-	private static final Outcome[] OUTCOMES = Outcome.values();
-
-	private final BoundedTagCache<OutcomeTimers> byTenant;
+	private final BoundedTagCache<EnumMeters<Outcome, Timer>> byTenant;
 
 	/**
 	 * Creates the meters' cache.
@@ -30,7 +28,11 @@ public final class TenantRequestMetrics {
 	 */
 	public TenantRequestMetrics(MeterRegistry registry, CardinalityGuard guard) {
 		this.byTenant = new BoundedTagCache<>(guard.maxTagValues(), guard.overflowRecorder(METER, "tenant"),
-				(tenant) -> new OutcomeTimers(registry, tenant));
+				(tenant) -> new EnumMeters<>(Outcome.class, (outcome) -> Timer.builder(METER)
+					.description("HTTP server requests per tenant (no buckets: rate, errors and mean latency)")
+					.tag("tenant", tenant)
+					.tag("outcome", outcome.name())
+					.register(registry)));
 	}
 
 	/**
@@ -43,35 +45,6 @@ public final class TenantRequestMetrics {
 	public void record(String tenant, int status, boolean failed, long durationNanos) {
 		Outcome outcome = failed ? Outcome.SERVER_ERROR : Outcome.forStatus(status);
 		this.byTenant.get(tenant).get(outcome).record(durationNanos, TimeUnit.NANOSECONDS);
-	}
-
-	/** The timers of one tenant, one per outcome, registered when first used. */
-	private static final class OutcomeTimers {
-
-		private final MeterRegistry registry;
-
-		private final String tenant;
-
-		private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>(OUTCOMES.length);
-
-		OutcomeTimers(MeterRegistry registry, String tenant) {
-			this.registry = registry;
-			this.tenant = tenant;
-		}
-
-		Timer get(Outcome outcome) {
-			Timer timer = this.timers.get(outcome.ordinal());
-			if (timer == null) {
-				timer = Timer.builder(METER)
-					.description("HTTP server requests per tenant (no buckets: rate, errors and mean latency)")
-					.tag("tenant", this.tenant)
-					.tag("outcome", outcome.name())
-					.register(this.registry);
-				this.timers.set(outcome.ordinal(), timer);
-			}
-			return timer;
-		}
-
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.vantage.observability.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.vantage.observability.autoconfigure.cache.RuntimeCacheMetricsBinder;
+import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.observability.business.Money;
+import dev.vantage.observability.business.OrderStatus;
+import dev.vantage.observability.business.PaymentOutcome;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +54,9 @@ class ReadmeContractTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	@Autowired
+	private BusinessMetrics business;
+
 	@Test
 	void metricsDictionaryListsExactlyTheSeriesTheStarterRegisters() {
 		Http http = new Http(this.port);
@@ -59,6 +67,14 @@ class ReadmeContractTests {
 		this.cacheManager.getCache("dictionary").get("key");
 		this.cacheBinder.bindNewCaches();
 		this.jdbc.queryForObject("select 1", Integer.class);
+		Money amount = Money.of("19.99", "EUR");
+		this.business.order("acme", OrderStatus.PLACED, amount);
+		this.business.revenue("acme", amount);
+		this.business.refund("acme", amount);
+		this.business.payment("stripe", PaymentOutcome.SUCCESS, Duration.ofMillis(80));
+		this.business.signup("acme");
+		this.business.lowStock("acme", 2);
+		this.business.activeTenants(1);
 
 		Set<String> scraped = families(http.scrape().text());
 		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))

@@ -2,7 +2,9 @@ package dev.vantage.observability.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -27,6 +29,8 @@ public class ObservabilityProperties {
 	private final Db db = new Db();
 
 	private final Cache cache = new Cache();
+
+	private final Business business = new Business();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -58,6 +62,10 @@ public class ObservabilityProperties {
 
 	public Cache getCache() {
 		return this.cache;
+	}
+
+	public Business getBusiness() {
+		return this.business;
 	}
 
 	static void requirePositive(String property, Duration value) {
@@ -254,6 +262,45 @@ public class ObservabilityProperties {
 		public void setRescanInterval(Duration rescanInterval) {
 			requirePositive("cache.rescan-interval", rescanInterval);
 			this.rescanInterval = rescanInterval;
+		}
+
+	}
+
+	/** Business meters recorded through {@code BusinessMetrics}. */
+	public static class Business {
+
+		/** Whether the BusinessMetrics bean is created. */
+		private boolean enabled = true;
+
+		/**
+		 * Funnels and their steps in order, for example
+		 * observability.business.funnels.checkout=view,cart,checkout,paid.
+		 */
+		private Map<String, List<String>> funnels = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, List<String>> getFunnels() {
+			return this.funnels;
+		}
+
+		public void setFunnels(Map<String, List<String>> funnels) {
+			funnels.forEach((funnel, steps) -> {
+				String property = "'observability.business.funnels." + funnel + "'";
+				if (steps.isEmpty() || steps.stream().anyMatch(String::isBlank)) {
+					throw new IllegalArgumentException(property + " must list its steps, none of them blank");
+				}
+				if (steps.stream().distinct().count() != steps.size()) {
+					throw new IllegalArgumentException(property + " must not repeat a step, was " + steps);
+				}
+			});
+			this.funnels = funnels;
 		}
 
 	}
