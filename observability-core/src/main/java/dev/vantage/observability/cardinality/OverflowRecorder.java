@@ -1,5 +1,6 @@
 package dev.vantage.observability.cardinality;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
@@ -20,18 +21,22 @@ public final class OverflowRecorder {
 
 	private final LongAdder count = new LongAdder();
 
+	private final AtomicBoolean warned = new AtomicBoolean();
+
 	OverflowRecorder(String meter, String tag, String limit) {
 		this.meter = meter;
 		this.tag = tag;
 		this.limit = limit;
-		logger.warn("Meter '{}' reached its cardinality limit ({}) on '{}'; further values are {} and counted in "
-				+ "observability_cardinality_overflow_total", meter, limit, tag,
-				CardinalityGuard.SERIES_TAG.equals(tag) ? "dropped" : "recorded as '" + TagValues.OTHER + "'");
 	}
 
-	/** Records one refused value or series. */
+	/** Records one refused value or series; the first one is also logged. */
 	public void record() {
 		this.count.increment();
+		if (!this.warned.get() && this.warned.compareAndSet(false, true)) {
+			logger.warn("Meter '{}' reached its cardinality limit ({}) on '{}'; further values are {} and counted in "
+					+ "observability_cardinality_overflow_total", this.meter, this.limit, this.tag,
+					CardinalityGuard.SERIES_TAG.equals(this.tag) ? "dropped" : "recorded as '" + TagValues.OTHER + "'");
+		}
 	}
 
 	/**
