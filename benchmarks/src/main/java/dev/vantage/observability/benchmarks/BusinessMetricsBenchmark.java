@@ -1,7 +1,6 @@
 package dev.vantage.observability.benchmarks;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -9,10 +8,8 @@ import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
 import dev.vantage.observability.business.PaymentOutcome;
-import dev.vantage.observability.cardinality.CardinalityGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,11 +47,9 @@ public class BusinessMetricsBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		CardinalityGuard guard = new CardinalityGuard(100, 2000, List.of("business."));
-		this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.registry.config().meterFilter(guard);
-		guard.bindTo(this.registry);
-		this.business = new BusinessMetrics(this.registry, guard, Map.of());
+		GuardedRegistry guarded = GuardedRegistry.create(100, "business.");
+		this.registry = guarded.registry();
+		this.business = new BusinessMetrics(this.registry, guarded.guard(), Map.of());
 		this.amount = Money.of("19.99", "EUR");
 		this.business.order("acme", OrderStatus.PAID, this.amount);
 		this.business.payment("stripe", PaymentOutcome.SUCCESS, PAYMENT);

@@ -1,6 +1,5 @@
 package dev.vantage.observability.benchmarks;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.vantage.observability.cardinality.BoundedTagCache;
@@ -67,10 +66,9 @@ public class TaggedMeterBenchmark {
 		for (int i = 0; i < this.overCap.length; i++) {
 			this.overCap[i] = "late-tenant-" + i;
 		}
-		CardinalityGuard guard = new CardinalityGuard(CAP, 2000, List.of("business.", "http.server.tenant"));
-		this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-		this.registry.config().meterFilter(guard);
-		guard.bindTo(this.registry);
+		GuardedRegistry guarded = GuardedRegistry.create(CAP, "business.", "http.server.tenant");
+		CardinalityGuard guard = guarded.guard();
+		this.registry = guarded.registry();
 		this.heldCounter = this.registry.counter(METER, "tenant", "held");
 		this.counters = new BoundedTagCache<>(CAP, guard.overflowRecorder(METER, "tenant"),
 				(tenant) -> Counter.builder(METER).tag("tenant", tenant).register(this.registry));
