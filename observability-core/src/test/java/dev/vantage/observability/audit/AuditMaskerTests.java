@@ -1,0 +1,41 @@
+package dev.vantage.observability.audit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditMaskerTests {
+
+	private final AuditMasker masker = new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false);
+
+	@Test
+	void everyDefaultKeyIsMaskedWhateverItsSpelling() {
+		for (String key : new String[] { "password", "user_password", "clientSecret", "access_token", "Authorization",
+				"card_number", "cardNumber", "card-number", "cvv", "IBAN" }) {
+			assertThat(this.masker.mask(key, "hunter2")).as(key).isEqualTo(AuditMasker.MASK);
+		}
+		assertThat(this.masker.mask("order_id", "1042")).isEqualTo("1042");
+	}
+
+	@Test
+	void cardNumbersInFreeTextKeepTheirLastFourDigits() {
+		assertThat(this.masker.mask("paid with 4111 1111 1111 1111 yesterday")).isEqualTo("paid with ****1111 yesterday");
+		assertThat(this.masker.mask("pan=5500-0000-0000-0004;")).isEqualTo("pan=****0004;");
+		assertThat(this.masker.mask("4111111111111111")).isEqualTo("****1111");
+	}
+
+	@Test
+	void shortNumbersAndLongerRunsAreNotCardNumbers() {
+		assertThat(this.masker.mask("order 1042, phone 0612345678")).isEqualTo("order 1042, phone 0612345678");
+		assertThat(this.masker.mask("x".repeat(5000))).hasSize(AuditMasker.MAX_VALUE_LENGTH + 3);
+	}
+
+	@Test
+	void clientAddressIsAnonymisedWhenConfigured() {
+		AuditMasker anonymizing = new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, true);
+		assertThat(anonymizing.clientIp("203.0.113.77")).isEqualTo("203.0.113.0");
+		assertThat(anonymizing.clientIp("2001:db8:85a3:8d3:1319:8a2e:370:7348")).isEqualTo("2001:db8:85a3::");
+		assertThat(this.masker.clientIp("203.0.113.77")).isEqualTo("203.0.113.77");
+	}
+
+}
