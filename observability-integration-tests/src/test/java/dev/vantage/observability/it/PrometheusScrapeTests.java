@@ -5,10 +5,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,9 +17,8 @@ class PrometheusScrapeTests {
 
 	@Test
 	void targetStaysUpWithTracingAndBucketExemplarsAreStored() {
-		try (ConfigurableApplicationContext app = start();
-				PrometheusServer prometheus = PrometheusServer.scraping(port(app))) {
-			Http http = new Http(port(app));
+		try (RunningApp app = RunningApp.start(); PrometheusServer prometheus = PrometheusServer.scraping(app.port())) {
+			Http http = app.http();
 			http.get("/traced", "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01");
 
 			JsonNode target = prometheus.scrapedTarget();
@@ -39,10 +34,10 @@ class PrometheusScrapeTests {
 	/** The control: with exemplars back on _count lines, this Prometheus rejects the scrape. */
 	@Test
 	void countExemplarsWouldTakeTheTargetDownOnThisPrometheus() {
-		try (ConfigurableApplicationContext app = start(
+		try (RunningApp app = RunningApp.start(
 				"--management.prometheus.metrics.export.properties.[io.prometheus.exporter.exemplarsOnAllMetricTypes]=true");
-				PrometheusServer prometheus = PrometheusServer.scraping(port(app))) {
-			new Http(port(app)).get("/traced", "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01");
+				PrometheusServer prometheus = PrometheusServer.scraping(app.port())) {
+			app.http().get("/traced", "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01");
 			JsonNode target = prometheus.scrapedTarget();
 			if ("up".equals(target.path("health").asString())) {
 				// Prometheus 2.43 and later accept _count exemplars: nothing to prove on this version.
@@ -52,17 +47,6 @@ class PrometheusScrapeTests {
 			}
 			assertThat(target.path("lastError").asString()).contains("does not support exemplars");
 		}
-	}
-
-	private static ConfigurableApplicationContext start(String... args) {
-		String[] all = new String[args.length + 1];
-		all[0] = "--server.port=0";
-		System.arraycopy(args, 0, all, 1, args.length);
-		return new SpringApplicationBuilder(TestShopApplication.class).run(all);
-	}
-
-	private static int port(ConfigurableApplicationContext app) {
-		return ((WebServerApplicationContext) app).getWebServer().getPort();
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.vantage.observability.audit.AuditEvent;
+import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.autoconfigure.cache.RuntimeCacheMetricsBinder;
 import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.business.Money;
@@ -57,6 +59,9 @@ class ReadmeContractTests {
 	@Autowired
 	private BusinessMetrics business;
 
+	@Autowired
+	private AuditLogger audit;
+
 	@Test
 	void metricsDictionaryListsExactlyTheSeriesTheStarterRegisters() {
 		Http http = new Http(this.port);
@@ -75,6 +80,7 @@ class ReadmeContractTests {
 		this.business.signup("acme");
 		this.business.lowStock("acme", 2);
 		this.business.activeTenants(1);
+		this.audit.log(AuditEvent.builder("dictionary.check").build());
 
 		Set<String> scraped = families(http.scrape().text());
 		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))

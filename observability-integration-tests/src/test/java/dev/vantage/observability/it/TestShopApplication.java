@@ -35,6 +35,13 @@ public class TestShopApplication {
 			return Map.of("id", id, "status", "placed");
 		}
 
+		/** Logs a line inside a traced request, for the JSON log fields. */
+		@GetMapping("/log")
+		Map<String, Object> log(@org.springframework.web.bind.annotation.RequestParam String text) {
+			org.slf4j.LoggerFactory.getLogger(TestShopApplication.class).info("request says {}", text);
+			return Map.of("logged", true);
+		}
+
 		@GetMapping("/traced")
 		Map<String, Object> traced() {
 			return Map.of("traced", true);

@@ -3,10 +3,14 @@ package dev.vantage.observability.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Adds Vantage's defaults for other libraries' properties, at the lowest precedence so
@@ -31,12 +35,48 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		DEFAULTS = Map.copyOf(defaults);
 	}
 
+	/** Where Logback looks for an application's own configuration; any of them keeps it in control. */
+	private static final String[] OWN_LOGBACK_CONFIGURATIONS = { "logback-test.groovy", "logback-test.xml",
+			"logback.groovy", "logback.xml", "logback-test-spring.groovy", "logback-test-spring.xml",
+			"logback-spring.groovy", "logback-spring.xml" };
+
+	private static final String LOGGING_CONFIGURATIONS = "classpath:dev/vantage/observability/logging/";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.getProperty("observability.enabled", Boolean.class, true)) {
 			return;
 		}
-		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, DEFAULTS));
+		Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
+		String[] profiles = environment.getActiveProfiles();
+		defaults.put("observability.logging.env", (profiles.length > 0) ? String.join(",", profiles) : "default");
+		defaults.put("observability.logging.version", "${spring.application.version:unknown}");
+		if (usesVantageLogging(environment, application.getClassLoader())) {
+			String format = environment.getProperty("observability.logging.format", "json");
+			defaults.put("logging.config", LOGGING_CONFIGURATIONS
+					+ ("plain".equalsIgnoreCase(format.strip()) ? "logback-plain.xml" : "logback-json.xml"));
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	/**
+	 * Vantage configures logging only where nobody else does: Logback with the JSON encoder
+	 * on the classpath, and no logging.config, structured logging or logback file of the
+	 * application's own.
+	 */
+	private static boolean usesVantageLogging(ConfigurableEnvironment environment, @Nullable ClassLoader classLoader) {
+		if (!ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", classLoader)
+				|| !ClassUtils.isPresent("net.logstash.logback.encoder.LogstashEncoder", classLoader)
+				|| environment.containsProperty("logging.config")
+				|| environment.containsProperty("logging.structured.format.console")) {
+			return false;
+		}
+		for (String location : OWN_LOGBACK_CONFIGURATIONS) {
+			if (new ClassPathResource(location, classLoader).exists()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vantage.observability.audit.AuditMasker;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of Vantage, under {@code observability.*}. Invalid values fail startup
@@ -31,6 +34,10 @@ public class ObservabilityProperties {
 	private final Cache cache = new Cache();
 
 	private final Business business = new Business();
+
+	private final Logging logging = new Logging();
+
+	private final Audit audit = new Audit();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -66,6 +73,14 @@ public class ObservabilityProperties {
 
 	public Business getBusiness() {
 		return this.business;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
 	}
 
 	static void requirePositive(String property, Duration value) {
@@ -301,6 +316,152 @@ public class ObservabilityProperties {
 				}
 			});
 			this.funnels = funnels;
+		}
+
+	}
+
+	/** Console logging, applied when the application has no logback configuration of its own. */
+	public static class Logging {
+
+		/** Console format: json (one JSON object per line) or plain (Boot's pattern, for local work). */
+		private Format format = Format.JSON;
+
+		/** The 'version' field of every log line. */
+		private String version = "${spring.application.version:unknown}";
+
+		/** The 'env' field of every log line; defaults to the active profiles. */
+		private String env = "default";
+
+		public Format getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(Format format) {
+			this.format = format;
+		}
+
+		public String getVersion() {
+			return this.version;
+		}
+
+		public void setVersion(String version) {
+			this.version = version;
+		}
+
+		public String getEnv() {
+			return this.env;
+		}
+
+		public void setEnv(String env) {
+			this.env = env;
+		}
+
+		/** Console formats. */
+		public enum Format {
+
+			/** One JSON object per line. */
+			JSON,
+
+			/** Boot's human-readable pattern. */
+			PLAIN
+
+		}
+
+	}
+
+	/** The audit log. */
+	public static class Audit {
+
+		/** Whether the AuditLogger bean is created. */
+		private boolean enabled = true;
+
+		/** The audit file; rolled files sit next to it. */
+		private String file = "logs/audit.json";
+
+		/** Size at which the audit file rolls over. */
+		private DataSize maxFileSize = DataSize.ofMegabytes(100);
+
+		/** Days of rolled audit files kept. */
+		private int maxHistory = 30;
+
+		/** Total size of rolled audit files kept. */
+		private DataSize totalSizeCap = DataSize.ofGigabytes(5);
+
+		/** Metadata keys whose values are written as ****, matched ignoring case and separators. */
+		private List<String> maskedKeys = new ArrayList<>(AuditMasker.DEFAULT_MASKED_KEYS);
+
+		/** Whether client addresses lose their host part (IPv4 /24, IPv6 /48). */
+		private boolean anonymizeClientIp = false;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getFile() {
+			return this.file;
+		}
+
+		public void setFile(String file) {
+			if (file.isBlank()) {
+				throw new IllegalArgumentException("'observability.audit.file' must not be blank");
+			}
+			this.file = file;
+		}
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			requirePositive("audit.max-file-size", maxFileSize);
+			this.maxFileSize = maxFileSize;
+		}
+
+		public int getMaxHistory() {
+			return this.maxHistory;
+		}
+
+		public void setMaxHistory(int maxHistory) {
+			if (maxHistory < 1) {
+				throw new IllegalArgumentException(
+						"'observability.audit.max-history' must be at least 1, was " + maxHistory);
+			}
+			this.maxHistory = maxHistory;
+		}
+
+		public DataSize getTotalSizeCap() {
+			return this.totalSizeCap;
+		}
+
+		public void setTotalSizeCap(DataSize totalSizeCap) {
+			requirePositive("audit.total-size-cap", totalSizeCap);
+			this.totalSizeCap = totalSizeCap;
+		}
+
+		public List<String> getMaskedKeys() {
+			return this.maskedKeys;
+		}
+
+		public void setMaskedKeys(List<String> maskedKeys) {
+			this.maskedKeys = maskedKeys;
+		}
+
+		public boolean isAnonymizeClientIp() {
+			return this.anonymizeClientIp;
+		}
+
+		public void setAnonymizeClientIp(boolean anonymizeClientIp) {
+			this.anonymizeClientIp = anonymizeClientIp;
+		}
+
+		private static void requirePositive(String property, DataSize value) {
+			if (value.toBytes() <= 0) {
+				throw new IllegalArgumentException("'observability." + property + "' must be positive, was " + value);
+			}
 		}
 
 	}

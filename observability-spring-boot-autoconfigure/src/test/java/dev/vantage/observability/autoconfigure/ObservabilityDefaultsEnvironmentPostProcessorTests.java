@@ -1,9 +1,17 @@
 package dev.vantage.observability.autoconfigure;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +44,44 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getPropertySources()
 			.contains(ObservabilityDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+	}
+
+	@Test
+	void jsonConsoleWhenTheApplicationHasNoLoggingConfiguration() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("logging.config"))
+			.isEqualTo("classpath:dev/vantage/observability/logging/logback-json.xml");
+		assertThat(environment.getProperty("observability.logging.env")).isEqualTo("default");
+	}
+
+	@Test
+	void plainConsoleOnRequestAndEnvFromActiveProfiles() {
+		MockEnvironment environment = new MockEnvironment().withProperty("observability.logging.format", "plain");
+		environment.setActiveProfiles("staging", "eu");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("logging.config"))
+			.isEqualTo("classpath:dev/vantage/observability/logging/logback-plain.xml");
+		assertThat(environment.getProperty("observability.logging.env")).isEqualTo("staging,eu");
+	}
+
+	@Test
+	void loggingConfigurationOfTheApplicationWins() {
+		MockEnvironment environment = new MockEnvironment().withProperty("logging.config", "classpath:mine.xml");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("logging.config")).isEqualTo("classpath:mine.xml");
+	}
+
+	@Test
+	void logbackFileOfTheApplicationWins(@TempDir Path classes) throws IOException {
+		Files.writeString(classes.resolve("logback-spring.xml"), "<configuration/>");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
+				getClass().getClassLoader())) {
+			StandardEnvironment environment = new StandardEnvironment();
+			this.postProcessor.postProcessEnvironment(environment,
+					new SpringApplication(new DefaultResourceLoader(classLoader)));
+			assertThat(environment.containsProperty("logging.config")).isFalse();
+		}
 	}
 
 }

@@ -1,0 +1,202 @@
+package dev.vantage.observability.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.status.ErrorStatus;
+import dev.vantage.observability.audit.AuditEvent;
+import dev.vantage.observability.audit.AuditLogger;
+import dev.vantage.observability.audit.AuditMasker;
+import dev.vantage.observability.autoconfigure.audit.AuditAppenderFailureListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit log as shipped: the AUDIT logger, the JSON file appender and the masking.
+ */
+class AuditLogTests {
+
+	@TempDir
+	Path directory;
+
+	private RunningApp start() {
+		return RunningApp.start("--observability.audit.file=" + this.directory.resolve("audit.json"),
+				"--spring.application.name=audit-shop");
+	}
+
+	private List<String> auditLines() throws IOException {
+		return JsonLines.lines(Files.readString(this.directory.resolve("audit.json")));
+	}
+
+	@Test
+	void sixteenThreadsWriteExactlyOneParseableLinePerEvent() throws Exception {
+		try (RunningApp app = start()) {
+			AuditLogger audit = app.bean(AuditLogger.class);
+			ExecutorService executor = Executors.newFixedThreadPool(16);
+			List<Future<?>> writers = new ArrayList<>();
+			for (int thread = 0; thread < 16; thread++) {
+				int writer = thread;
+				writers.add(executor.submit(() -> {
+					for (int i = 0; i < 10_000; i++) {
+						audit.log(AuditEvent.builder("order.viewed")
+							.principal("user-" + writer)
+							.resource("order/" + writer + "-" + i)
+							.build());
+					}
+				}));
+			}
+			for (Future<?> future : writers) {
+				future.get();
+			}
+			executor.shutdown();
+			List<String> lines = auditLines();
+			assertThat(lines).hasSize(160_000);
+			Set<String> resources = new HashSet<>();
+			for (String line : lines) {
+				JsonNode event = JsonLines.parse(line);
+				assertThat(event.path("log_type").asString()).isEqualTo("audit");
+				resources.add(event.path("resource").asString());
+			}
+			assertThat(resources).hasSize(160_000);
+			assertThat(app.bean(MeterRegistry.class).get(AuditLogger.EVENTS_METER).tag("type", "order.viewed")
+				.counter().count()).isEqualTo(160_000);
+		}
+	}
+
+	@Test
+	void everyFieldIsWrittenWithServiceAndHost() throws IOException {
+		try (RunningApp app = start()) {
+			app.bean(AuditLogger.class).log(AuditEvent.builder("order.refund")
+				.principal("alice")
+				.tenant("acme")
+				.action("refund")
+				.resource("order/1042")
+				.reason("customer request")
+				.clientIp("203.0.113.7")
+				.userAgent("curl/8")
+				.trace("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7")
+				.metadata("amount", "19.99")
+				.build());
+			JsonNode event = JsonLines.parse(auditLines().get(0));
+			assertThat(event.path("type").asString()).isEqualTo("order.refund");
+			assertThat(event.path("outcome").asString()).isEqualTo("success");
+			assertThat(event.path("principal").asString()).isEqualTo("alice");
+			assertThat(event.path("tenant").asString()).isEqualTo("acme");
+			assertThat(event.path("action").asString()).isEqualTo("refund");
+			assertThat(event.path("resource").asString()).isEqualTo("order/1042");
+			assertThat(event.path("reason").asString()).isEqualTo("customer request");
+			assertThat(event.path("clientIp").asString()).isEqualTo("203.0.113.7");
+			assertThat(event.path("userAgent").asString()).isEqualTo("curl/8");
+			assertThat(event.path("traceId").asString()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+			assertThat(event.path("spanId").asString()).isEqualTo("00f067aa0ba902b7");
+			assertThat(event.path("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+			assertThat(event.path("metadata").path("amount").asString()).isEqualTo("19.99");
+			assertThat(event.path("service").asString()).isEqualTo("audit-shop");
+			assertThat(event.has("host")).isTrue();
+		}
+	}
+
+	@Test
+	void hostileValuesNeverStartALineOrForgeAField() throws IOException {
+		List<String> hostile = List.of("cr\rlf\n", "nel\u0085ls\u2028ps\u2029", "quote\"backslash\\",
+				"\",\"outcome\":\"success\",\"x\":\"", "}\n{\"log_type\":\"audit\",\"type\":\"forged\"}");
+		try (RunningApp app = start()) {
+			AuditLogger audit = app.bean(AuditLogger.class);
+			for (String value : hostile) {
+				audit.log(AuditEvent.builder("login")
+					.failure(value)
+					.principal(value)
+					.tenant(value)
+					.action(value)
+					.resource(value)
+					.clientIp(value)
+					.userAgent(value)
+					.metadata(value, value)
+					.build());
+			}
+			List<String> lines = auditLines();
+			assertThat(lines).hasSize(hostile.size());
+			for (int i = 0; i < hostile.size(); i++) {
+				JsonNode event = JsonLines.parse(lines.get(i));
+				assertThat(event.path("type").asString()).isEqualTo("login");
+				assertThat(event.path("outcome").asString()).isEqualTo("failure");
+				assertThat(event.path("principal").asString()).isEqualTo(hostile.get(i));
+				assertThat(event.path("metadata").path(hostile.get(i)).asString()).isEqualTo(hostile.get(i));
+			}
+		}
+	}
+
+	@Test
+	void everyDefaultMaskedKeyAndCardNumbersInFreeTextAreMasked() throws IOException {
+		try (RunningApp app = start()) {
+			AuditEvent.Builder builder = AuditEvent.builder("payment.failed")
+				.failure("card 4111 1111 1111 1111 declined")
+				.metadata("note", "customer typed 5500-0000-0000-0004 in the comment");
+			for (String key : AuditMasker.DEFAULT_MASKED_KEYS) {
+				builder.metadata(key, "s3cr3t-" + key);
+			}
+			app.bean(AuditLogger.class).log(builder.build());
+			String line = auditLines().get(0);
+			JsonNode event = JsonLines.parse(line);
+			for (String key : AuditMasker.DEFAULT_MASKED_KEYS) {
+				assertThat(event.path("metadata").path(key).asString()).as(key).isEqualTo(AuditMasker.MASK);
+			}
+			assertThat(event.path("reason").asString()).isEqualTo("card ****1111 declined");
+			assertThat(event.path("metadata").path("note").asString()).isEqualTo("customer typed ****0004 in the comment");
+			assertThat(line).doesNotContain("s3cr3t", "4111 1111", "5500-0000");
+		}
+	}
+
+	@Test
+	void bootAuditEventsAreBridged() throws IOException {
+		try (RunningApp app = start()) {
+			app.context().publishEvent(new AuditApplicationEvent("bob", "AUTHENTICATION_FAILURE",
+					Map.of("type", "BadCredentialsException", "message", "Bad credentials", "details", "session=abc")));
+			JsonNode event = JsonLines.parse(auditLines().get(0));
+			assertThat(event.path("type").asString()).isEqualTo("AUTHENTICATION_FAILURE");
+			assertThat(event.path("outcome").asString()).isEqualTo("failure");
+			assertThat(event.path("principal").asString()).isEqualTo("bob");
+			assertThat(event.path("reason").asString()).isEqualTo("Bad credentials");
+			assertThat(event.path("metadata").has("details")).isFalse();
+		}
+	}
+
+	@Test
+	void appenderErrorIsCountedAsWriteFailure() {
+		try (RunningApp app = start()) {
+			LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+			Appender<?> appender = context.getLogger("AUDIT").getAppender(AuditAppenderFailureListener.AUDIT_APPENDER);
+			assertThat(appender).isNotNull();
+			context.getStatusManager().add(new ErrorStatus("IO failure in appender", appender,
+					new IOException("No space left on device")));
+			assertThat(app.bean(MeterRegistry.class).get(AuditLogger.FAILURES_METER).counter().count()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void auditLinesStayOutOfTheConsole() throws IOException {
+		try (RunningApp app = start()) {
+			assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("AUDIT").isAdditive()).isFalse();
+			assertThat(Files.exists(this.directory.resolve("audit.json"))).isTrue();
+		}
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.vantage.observability.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The test application started on a free port with its own arguments, for tests that need a
+ * fresh application (logging is configured once per start) rather than a cached context.
+ */
+public final class RunningApp implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private RunningApp(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	public static RunningApp start(String... args) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0"));
+		all.addAll(List.of(args));
+		return new RunningApp(new SpringApplicationBuilder(TestShopApplication.class).run(all.toArray(String[]::new)));
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	public Http http() {
+		return new Http(port());
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
