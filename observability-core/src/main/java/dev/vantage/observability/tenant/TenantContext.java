@@ -29,6 +29,15 @@ public final class TenantContext {
 	}
 
 	/**
+	 * Returns the current tenant, or {@code null} when none was set, for code that carries
+	 * the context to other threads.
+	 * @return the tenant or {@code null}
+	 */
+	public static @Nullable String currentOrNull() {
+		return CURRENT.get();
+	}
+
+	/**
 	 * Makes a tenant current until the returned scope is closed, which restores the
 	 * previous one.
 	 * @param tenant the tenant; sanitized like every tag value

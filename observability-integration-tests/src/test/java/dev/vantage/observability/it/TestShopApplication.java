@@ -15,10 +15,26 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootApplication
 @EnableCaching
+@org.springframework.scheduling.annotation.EnableAsync
 public class TestShopApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(TestShopApplication.class, args);
+	}
+
+	/** Work handed to another thread, as domain code does with @Async. */
+	@org.springframework.stereotype.Service
+	static class BackgroundWork {
+
+		@org.springframework.scheduling.annotation.Async
+		public java.util.concurrent.CompletableFuture<Map<String, String>> contextSeenByAnotherThread() {
+			Map<String, String> seen = new java.util.HashMap<>();
+			seen.put("thread", Thread.currentThread().getName());
+			seen.put("traceId", String.valueOf(org.slf4j.MDC.get("traceId")));
+			seen.put("tenant", dev.vantage.observability.tenant.TenantContext.current());
+			return java.util.concurrent.CompletableFuture.completedFuture(seen);
+		}
+
 	}
 
 	@RestController
@@ -26,8 +42,16 @@ public class TestShopApplication {
 
 		private final JdbcTemplate jdbc;
 
-		OrderController(JdbcTemplate jdbc) {
+		private final BackgroundWork background;
+
+		OrderController(JdbcTemplate jdbc, BackgroundWork background) {
 			this.jdbc = jdbc;
+			this.background = background;
+		}
+
+		@GetMapping("/async")
+		Map<String, String> async() throws Exception {
+			return this.background.contextSeenByAnotherThread().get();
 		}
 
 		@GetMapping("/orders/{id}")

@@ -32,6 +32,8 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		// Cache hit and miss meters need statistics, which Caffeine and Redis caches do not record by default.
 		defaults.put("spring.cache.caffeine.spec", "recordStats");
 		defaults.put("spring.cache.redis.enable-statistics", "true");
+		// Trace ids (and the tenant) follow work handed to @Async methods and Boot-built executors.
+		defaults.put("spring.task.execution.propagate-context", "true");
 		DEFAULTS = Map.copyOf(defaults);
 	}
 

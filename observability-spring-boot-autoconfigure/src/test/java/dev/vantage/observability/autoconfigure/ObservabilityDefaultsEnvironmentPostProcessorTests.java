@@ -28,6 +28,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 				"management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]"))
 			.isEqualTo("false");
 		assertThat(environment.getProperty("spring.cache.caffeine.spec")).isEqualTo("recordStats");
+		assertThat(environment.getProperty("spring.task.execution.propagate-context")).isEqualTo("true");
 	}
 
 	@Test
