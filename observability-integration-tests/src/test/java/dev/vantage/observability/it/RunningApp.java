@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,6 +21,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public static RunningApp start(String... args) {
+		// Boot configures logging once per JVM while a context is open; a fresh start must reconfigure it.
+		LoggingSystem.get(RunningApp.class.getClassLoader()).cleanUp();
 		List<String> all = new ArrayList<>(List.of("--server.port=0"));
 		all.addAll(List.of(args));
 		return new RunningApp(new SpringApplicationBuilder(TestShopApplication.class).run(all.toArray(String[]::new)));

@@ -22,6 +22,32 @@ public class TestShopApplication {
 		SpringApplication.run(TestShopApplication.class, args);
 	}
 
+	/** Everything open but /admin, which needs an admin over HTTP Basic. */
+	@org.springframework.context.annotation.Bean
+	org.springframework.security.web.SecurityFilterChain securityFilterChain(
+			org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest()
+				.permitAll())
+			.httpBasic(org.springframework.security.config.Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	@org.springframework.context.annotation.Bean
+	org.springframework.security.core.userdetails.UserDetailsService users() {
+		return new org.springframework.security.provisioning.InMemoryUserDetailsManager(
+				org.springframework.security.core.userdetails.User.withUsername("admin")
+					.password("{noop}admin-pass")
+					.roles("ADMIN")
+					.build(),
+				org.springframework.security.core.userdetails.User.withUsername("alice")
+					.password("{noop}alice-pass")
+					.roles("USER")
+					.build());
+	}
+
 	/** Work handed to another thread, as domain code does with @Async. */
 	@org.springframework.stereotype.Service
 	static class BackgroundWork {
@@ -64,6 +90,11 @@ public class TestShopApplication {
 		Map<String, Object> log(@org.springframework.web.bind.annotation.RequestParam String text) {
 			org.slf4j.LoggerFactory.getLogger(TestShopApplication.class).info("request says {}", text);
 			return Map.of("logged", true);
+		}
+
+		@GetMapping("/admin/settings")
+		Map<String, Object> adminSettings() {
+			return Map.of("admin", true);
 		}
 
 		@GetMapping("/traced")

@@ -39,6 +39,8 @@ public class ObservabilityProperties {
 
 	private final Audit audit = new Audit();
 
+	private final Security security = new Security();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -81,6 +83,10 @@ public class ObservabilityProperties {
 
 	public Audit getAudit() {
 		return this.audit;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	static void requirePositive(String property, Duration value) {
@@ -462,6 +468,97 @@ public class ObservabilityProperties {
 			if (value.toBytes() <= 0) {
 				throw new IllegalArgumentException("'observability." + property + "' must be positive, was " + value);
 			}
+		}
+
+	}
+
+	/** Security meters and detectors. */
+	public static class Security {
+
+		/** Whether security meters, the Spring Security bridge and the detectors are on. */
+		private boolean enabled = true;
+
+		private final BruteForce bruteForce = new BruteForce();
+
+		private final SuspiciousRequests suspiciousRequests = new SuspiciousRequests();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public BruteForce getBruteForce() {
+			return this.bruteForce;
+		}
+
+		public SuspiciousRequests getSuspiciousRequests() {
+			return this.suspiciousRequests;
+		}
+
+		/** Brute-force detection on failed logins. */
+		public static class BruteForce {
+
+			/** Failed logins allowed per principal or client address within the window. */
+			private int maxFailures = 5;
+
+			/** The window failed logins are counted in. */
+			private Duration window = Duration.ofMinutes(1);
+
+			/** The most principals and addresses followed at once (bounds memory under a flood). */
+			private int maxTracked = 10_000;
+
+			public int getMaxFailures() {
+				return this.maxFailures;
+			}
+
+			public void setMaxFailures(int maxFailures) {
+				if (maxFailures < 1) {
+					throw new IllegalArgumentException(
+							"'observability.security.brute-force.max-failures' must be at least 1, was " + maxFailures);
+				}
+				this.maxFailures = maxFailures;
+			}
+
+			public Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(Duration window) {
+				requirePositive("security.brute-force.window", window);
+				this.window = window;
+			}
+
+			public int getMaxTracked() {
+				return this.maxTracked;
+			}
+
+			public void setMaxTracked(int maxTracked) {
+				if (maxTracked < 1) {
+					throw new IllegalArgumentException(
+							"'observability.security.brute-force.max-tracked' must be at least 1, was " + maxTracked);
+				}
+				this.maxTracked = maxTracked;
+			}
+
+		}
+
+		/** The filter that reports injection and path-traversal patterns in requests. */
+		public static class SuspiciousRequests {
+
+			/** Whether requests are inspected (observed only, never blocked). */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
 		}
 
 	}

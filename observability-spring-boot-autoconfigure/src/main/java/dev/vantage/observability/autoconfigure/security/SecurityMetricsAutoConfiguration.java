@@ -1,0 +1,105 @@
+package dev.vantage.observability.autoconfigure.security;
+
+import java.time.Clock;
+
+import dev.vantage.observability.audit.AuditLogger;
+import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.ObservabilityProperties;
+import dev.vantage.observability.autoconfigure.audit.AuditAutoConfiguration;
+import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
+import dev.vantage.observability.security.BruteForceDetector;
+import dev.vantage.observability.security.SecurityMetrics;
+import dev.vantage.observability.security.SuspiciousRequestDetector;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Auto-configuration of {@link SecurityMetrics}, the Spring Security events bridge,
+ * brute-force detection and the suspicious-request filter.
+ */
+@AutoConfiguration(after = AuditAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnObservabilityEnabled("security")
+@EnableConfigurationProperties(ObservabilityProperties.class)
+public final class SecurityMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityMetrics securityMetrics(MeterRegistry registry) {
+		return new SecurityMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BruteForceDetector bruteForceDetector(ObservabilityProperties properties) {
+		ObservabilityProperties.Security.BruteForce bruteForce = properties.getSecurity().getBruteForce();
+		return new BruteForceDetector(bruteForce.getMaxFailures(), bruteForce.getWindow(), bruteForce.getMaxTracked(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityEventRecorder securityEventRecorder(SecurityMetrics metrics, BruteForceDetector bruteForce,
+			ObjectProvider<AuditLogger> audit) {
+		return new SecurityEventRecorder(metrics, bruteForce, audit.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AbstractAuthenticationEvent.class, WebAuthenticationDetails.class })
+	static class SpringSecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpringSecurityEventsBridge springSecurityEventsBridge(SecurityEventRecorder recorder) {
+			return new SpringSecurityEventsBridge(recorder);
+		}
+
+		/** Spring Security publishes authorization denials only when such a publisher exists. */
+		@Bean
+		@ConditionalOnMissingBean
+		AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+			return new SpringAuthorizationEventPublisher(publisher);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
+	@ConditionalOnBooleanProperty(name = "observability.security.suspicious-requests.enabled", matchIfMissing = true)
+	static class SuspiciousRequestConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "suspiciousRequestFilter")
+		FilterRegistrationBean<SuspiciousRequestFilter> suspiciousRequestFilter(SecurityEventRecorder recorder) {
+			FilterRegistrationBean<SuspiciousRequestFilter> registration = new FilterRegistrationBean<>(
+					new SuspiciousRequestFilter(new SuspiciousRequestDetector(), recorder));
+			// After the tenant filter and before Spring Security, which may reject the request.
+			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 2);
+			return registration;
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.vantage.observability.autoconfigure.security;
+
+import java.io.IOException;
+
+import dev.vantage.observability.audit.AuditEvent;
+import dev.vantage.observability.security.SuspiciousRequestDetector;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reports requests whose path or query look like injection or path traversal. It observes
+ * only: the request always continues unchanged.
+ */
+public final class SuspiciousRequestFilter extends OncePerRequestFilter {
+
+	private final SuspiciousRequestDetector detector;
+
+	private final SecurityEventRecorder recorder;
+
+	/**
+	 * Creates the filter.
+	 * @param detector what recognises the patterns
+	 * @param recorder where findings go
+	 */
+	public SuspiciousRequestFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder) {
+		this.detector = detector;
+		this.recorder = recorder;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		SuspiciousRequestDetector.Finding finding = this.detector.inspect(request.getRequestURI(),
+				request.getQueryString());
+		if (finding != null) {
+			this.recorder.suspicious(finding.type(), finding.severity(), AuditEvent.builder("security.suspicious_request")
+				.action(request.getMethod())
+				.resource(request.getRequestURI())
+				.clientIp(request.getRemoteAddr())
+				.userAgent(request.getHeader("User-Agent"))
+				.failure(finding.rule())
+				.metadata("query", String.valueOf(request.getQueryString())));
+		}
+		chain.doFilter(request, response);
+	}
+
+}
