@@ -8,6 +8,8 @@ import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
 import dev.vantage.observability.business.PaymentOutcome;
+import dev.vantage.observability.security.AuthenticationFailureReason;
+import dev.vantage.observability.security.SecurityMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link BusinessMetrics} calls with tags seen before against the same meter built and
+ * {@link BusinessMetrics} and {@link SecurityMetrics} calls with tags seen before against the same meter built and
  * looked up on every call. Run with {@code -prof gc}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +47,8 @@ public class BusinessMetricsBenchmark {
 
 	private Timer heldPaymentTimer;
 
+	private SecurityMetrics security;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		GuardedRegistry guarded = GuardedRegistry.create(100, "business.");
@@ -54,6 +58,7 @@ public class BusinessMetricsBenchmark {
 		this.business.order("acme", OrderStatus.PAID, this.amount);
 		this.business.payment("stripe", PaymentOutcome.SUCCESS, PAYMENT);
 		this.heldPaymentTimer = this.registry.get("business.payments").tag("outcome", "success").timer();
+		this.security = new SecurityMetrics(this.registry);
 	}
 
 	/** The floor: the same histogram timer held in a field. */
@@ -65,6 +70,11 @@ public class BusinessMetricsBenchmark {
 	@Benchmark
 	public void vantageOrderCounter() {
 		this.business.order("acme", OrderStatus.PAID, this.amount);
+	}
+
+	@Benchmark
+	public void vantageSecurityFailure() {
+		this.security.authenticationFailed(AuthenticationFailureReason.BAD_CREDENTIALS);
 	}
 
 	@Benchmark
