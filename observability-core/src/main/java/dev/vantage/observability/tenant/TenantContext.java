@@ -50,11 +50,16 @@ public final class TenantContext {
 	}
 
 	/**
-	 * Makes a tenant current for the rest of the unit of work.
+	 * Makes a tenant current for the rest of the unit of work; a missing or blank tenant
+	 * clears it, so that logs carry a tenant only when it is known.
 	 * @param tenant the tenant; sanitized like every tag value
 	 */
 	public static void set(@Nullable String tenant) {
 		String value = TagValues.sanitize(tenant);
+		if (TagValues.NONE.equals(value)) {
+			clear();
+			return;
+		}
 		CURRENT.set(value);
 		MDC.put(MDC_KEY, value);
 	}

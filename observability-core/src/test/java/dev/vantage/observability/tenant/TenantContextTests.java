@@ -38,4 +38,13 @@ class TenantContextTests {
 		assertThat(MDC.get(TenantContext.MDC_KEY)).isNull();
 	}
 
+	@Test
+	void unknownTenantIsNotLogged() {
+		try (TenantContext.Scope scope = TenantContext.open("  \r\n")) {
+			assertThat(TenantContext.current()).isEqualTo("none");
+			assertThat(TenantContext.currentOrNull()).isNull();
+			assertThat(MDC.get(TenantContext.MDC_KEY)).isNull();
+		}
+	}
+
 }

@@ -49,6 +49,9 @@ class JsonLoggingTests {
 			for (String field : List.of("@timestamp", "thread_name", "host")) {
 				assertThat(line.has(field)).as(field).isTrue();
 			}
+			app.http().get("/log?text=marker-no-tenant");
+			JsonNode withoutTenant = JsonLines.parse(JsonLines.linesContaining(output.getOut(), "marker-no-tenant").get(0));
+			assertThat(withoutTenant.has("tenant")).as("tenant only when known").isFalse();
 		}
 	}
 
