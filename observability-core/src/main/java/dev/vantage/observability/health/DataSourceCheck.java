@@ -1,0 +1,55 @@
+package dev.vantage.observability.health;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+/**
+ * Checks a {@link DataSource} by borrowing a connection and asking whether it is valid.
+ */
+public final class DataSourceCheck implements DependencyCheck {
+
+	private final String name;
+
+	private final DataSource dataSource;
+
+	private final boolean critical;
+
+	private final int validationSeconds;
+
+	/**
+	 * Creates the check.
+	 * @param name the data source's name
+	 * @param dataSource the data source
+	 * @param critical whether it takes readiness down
+	 * @param timeout how long the validity check may take (rounded up to whole seconds)
+	 */
+	public DataSourceCheck(String name, DataSource dataSource, boolean critical, Duration timeout) {
+		this.name = name;
+		this.dataSource = dataSource;
+		this.critical = critical;
+		this.validationSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public boolean critical() {
+		return this.critical;
+	}
+
+	@Override
+	public void probe() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (!connection.isValid(this.validationSeconds)) {
+				throw new SQLException("connection is not valid");
+			}
+		}
+	}
+
+}
