@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * at once and waits for its own at most until that check's deadline, so N hanging
  * dependencies cost one timeout, not N. A dependency is never probed twice at the same
  * time, so a hanging one holds one thread, however often health is asked. Results are
- * cached for the TTL. Every check updates {@value #UP_METER}{dependency} and
+ * cached for the TTL (at least the timeout, so one health request never probes a
+ * dependency twice). Every check updates {@value #UP_METER}{dependency} and
  * {@value #CHECK_METER}{dependency, outcome=up|down|timeout}.
  */
 public final class DependencyHealthChecker implements AutoCloseable {
@@ -74,7 +75,9 @@ public final class DependencyHealthChecker implements AutoCloseable {
 			throw new IllegalArgumentException("'cacheTtl' must not be negative, was " + cacheTtl);
 		}
 		this.timeoutNanos = timeout.toNanos();
-		this.ttlNanos = cacheTtl.toNanos();
+		// Never below the timeout: Boot asks for each dependency in turn within one health
+		// request, and every ask starts the stale checks, so a shorter reuse would probe again.
+		this.ttlNanos = Math.max(cacheTtl.toNanos(), this.timeoutNanos);
 		this.clock = clock;
 		for (DependencyCheck check : checks) {
 			if (this.tracked.put(check.name(), new Tracked(check, registry)) != null) {

@@ -116,7 +116,7 @@ class DependencyHealthCheckerTests {
 	@Test
 	void resultsAreReusedForTheTtl() throws InterruptedException {
 		AtomicInteger probes = new AtomicInteger();
-		DependencyHealthChecker checker = checker(Duration.ofSeconds(1), Duration.ofMillis(300),
+		DependencyHealthChecker checker = checker(Duration.ofMillis(100), Duration.ofMillis(300),
 				check("db", probes, () -> {
 				}));
 		for (int i = 0; i < 100; i++) {
@@ -126,6 +126,19 @@ class DependencyHealthCheckerTests {
 		Thread.sleep(350);
 		checker.status("db");
 		assertThat(probes).hasValue(2);
+	}
+
+	@Test
+	void oneRoundOfIndicatorsProbesEachDependencyOnceEvenWithoutCache() {
+		AtomicInteger dbProbes = new AtomicInteger();
+		AtomicInteger redisProbes = new AtomicInteger();
+		DependencyHealthChecker checker = checker(Duration.ofSeconds(1), Duration.ZERO, check("db", dbProbes, () -> {
+		}), check("redis", redisProbes, () -> {
+		}));
+		checker.status("db");
+		checker.status("redis");
+		assertThat(dbProbes).hasValue(1);
+		assertThat(redisProbes).hasValue(1);
 	}
 
 	@Test

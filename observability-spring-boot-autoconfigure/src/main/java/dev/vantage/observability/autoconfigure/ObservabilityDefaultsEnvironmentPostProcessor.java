@@ -34,6 +34,10 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		defaults.put("spring.cache.redis.enable-statistics", "true");
 		// Trace ids (and the tenant) follow work handed to @Async methods and Boot-built executors.
 		defaults.put("spring.task.execution.propagate-context", "true");
+		// Closed by default: only these endpoints over HTTP, health details only when authorized.
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+		defaults.put("management.endpoint.health.show-details", "when-authorized");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
 		DEFAULTS = Map.copyOf(defaults);
 	}
 
@@ -53,6 +57,11 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		String[] profiles = environment.getActiveProfiles();
 		defaults.put("observability.logging.env", (profiles.length > 0) ? String.join(",", profiles) : "default");
 		defaults.put("observability.logging.version", "${spring.application.version:unknown}");
+		if (environment.getProperty("observability.health.enabled", Boolean.class, true)) {
+			// Replaced by Vantage's dependency checks, which run in parallel with a timeout.
+			defaults.put("management.health.db.enabled", "false");
+			defaults.put("management.health.redis.enabled", "false");
+		}
 		if (usesVantageLogging(environment, application.getClassLoader())) {
 			String format = environment.getProperty("observability.logging.format", "json");
 			defaults.put("logging.config", LOGGING_CONFIGURATIONS

@@ -1,5 +1,6 @@
 package dev.vantage.observability.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vantage.observability.audit.AuditMasker;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -40,6 +43,8 @@ public class ObservabilityProperties {
 	private final Audit audit = new Audit();
 
 	private final Security security = new Security();
+
+	private final Health health = new Health();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -87,6 +92,10 @@ public class ObservabilityProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	static void requirePositive(String property, Duration value) {
@@ -557,6 +566,172 @@ public class ObservabilityProperties {
 
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
+			}
+
+		}
+
+	}
+
+	/** Dependency health checks. */
+	public static class Health {
+
+		/** Whether dependency checks replace Boot's sequential db and redis health indicators. */
+		private boolean enabled = true;
+
+		/** How long a health call waits for any dependency; all are checked in parallel. */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/** How long a check result is reused, so that probe storms do not reach the dependency. */
+		private Duration cacheTtl = Duration.ofSeconds(5);
+
+		/** Checks every dependency at this interval in the background (off when unset). */
+		private @Nullable Duration refreshInterval;
+
+		private final Critical datasource = new Critical(true);
+
+		private final Critical redis = new Critical(false);
+
+		/** HTTP dependencies by name. */
+		private Map<String, HttpDependency> http = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			requirePositive("health.timeout", timeout);
+			this.timeout = timeout;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			if (cacheTtl.isNegative()) {
+				throw new IllegalArgumentException("'observability.health.cache-ttl' must not be negative, was " + cacheTtl);
+			}
+			this.cacheTtl = cacheTtl;
+		}
+
+		public @Nullable Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(@Nullable Duration refreshInterval) {
+			if (refreshInterval != null) {
+				requirePositive("health.refresh-interval", refreshInterval);
+			}
+			this.refreshInterval = refreshInterval;
+		}
+
+		public Critical getDatasource() {
+			return this.datasource;
+		}
+
+		public Critical getRedis() {
+			return this.redis;
+		}
+
+		public Map<String, HttpDependency> getHttp() {
+			return this.http;
+		}
+
+		public void setHttp(Map<String, HttpDependency> http) {
+			http.forEach((name, dependency) -> {
+				String property = "'observability.health.http." + name + ".url'";
+				URI url = dependency.getUrl();
+				if (url == null) {
+					throw new IllegalArgumentException(property + " must be set");
+				}
+				if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())
+						|| url.getHost() == null) {
+					throw new IllegalArgumentException(property + " must be an http or https URL with a host");
+				}
+			});
+			this.http = http;
+		}
+
+		/** Whether a kind of dependency takes readiness down. */
+		public static class Critical {
+
+			/** Whether this dependency being DOWN takes readiness down. */
+			private boolean critical;
+
+			Critical(boolean critical) {
+				this.critical = critical;
+			}
+
+			public boolean isCritical() {
+				return this.critical;
+			}
+
+			public void setCritical(boolean critical) {
+				this.critical = critical;
+			}
+
+		}
+
+		/** An HTTP dependency checked with a GET. */
+		public static class HttpDependency {
+
+			/** The URL to GET; shown without credentials or query. */
+			private @Nullable URI url;
+
+			/** How long the request may take; defaults to observability.health.timeout. */
+			private @Nullable Duration timeout;
+
+			/** The status that means UP; any 2xx when unset. */
+			private int expectedStatus;
+
+			/** Whether this dependency being DOWN takes readiness down. */
+			private boolean critical;
+
+			public @Nullable URI getUrl() {
+				return this.url;
+			}
+
+			public void setUrl(@Nullable URI url) {
+				this.url = url;
+			}
+
+			public @Nullable Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(@Nullable Duration timeout) {
+				if (timeout != null) {
+					requirePositive("health.http.*.timeout", timeout);
+				}
+				this.timeout = timeout;
+			}
+
+			public int getExpectedStatus() {
+				return this.expectedStatus;
+			}
+
+			public void setExpectedStatus(int expectedStatus) {
+				if (expectedStatus != 0 && (expectedStatus < 100 || expectedStatus > 599)) {
+					throw new IllegalArgumentException(
+							"'observability.health.http.*.expected-status' must be an HTTP status, was " + expectedStatus);
+				}
+				this.expectedStatus = expectedStatus;
+			}
+
+			public boolean isCritical() {
+				return this.critical;
+			}
+
+			public void setCritical(boolean critical) {
+				this.critical = critical;
 			}
 
 		}
