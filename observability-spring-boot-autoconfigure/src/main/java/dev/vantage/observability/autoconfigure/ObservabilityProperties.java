@@ -587,9 +587,9 @@ public class ObservabilityProperties {
 		/** Checks every dependency at this interval in the background (off when unset). */
 		private @Nullable Duration refreshInterval;
 
-		private final Critical datasource = new Critical(true);
+		private final DataSourceHealth datasource = new DataSourceHealth();
 
-		private final Critical redis = new Critical(false);
+		private final RedisHealth redis = new RedisHealth();
 
 		/** HTTP dependencies by name. */
 		private Map<String, HttpDependency> http = new LinkedHashMap<>();
@@ -633,11 +633,11 @@ public class ObservabilityProperties {
 			this.refreshInterval = refreshInterval;
 		}
 
-		public Critical getDatasource() {
+		public DataSourceHealth getDatasource() {
 			return this.datasource;
 		}
 
-		public Critical getRedis() {
+		public RedisHealth getRedis() {
 			return this.redis;
 		}
 
@@ -660,15 +660,27 @@ public class ObservabilityProperties {
 			this.http = http;
 		}
 
-		/** Whether a kind of dependency takes readiness down. */
-		public static class Critical {
+		/** Health of every DataSource. */
+		public static class DataSourceHealth {
 
-			/** Whether this dependency being DOWN takes readiness down. */
-			private boolean critical;
+			/** Whether a DataSource being DOWN takes readiness down. */
+			private boolean critical = true;
 
-			Critical(boolean critical) {
+			public boolean isCritical() {
+				return this.critical;
+			}
+
+			public void setCritical(boolean critical) {
 				this.critical = critical;
 			}
+
+		}
+
+		/** Health of every Redis connection factory. */
+		public static class RedisHealth {
+
+			/** Whether Redis being DOWN takes readiness down. */
+			private boolean critical = false;
 
 			public boolean isCritical() {
 				return this.critical;
