@@ -204,7 +204,7 @@ public class ObservabilityProperties {
 		/** Whether HTTP server meters are enhanced (SLO buckets, per-tenant timer). */
 		private boolean enabled = true;
 
-		/** Histogram buckets of http_server_requests_seconds. */
+		/** Histogram buckets of http_server_requests_seconds and http_client_requests_seconds. */
 		private List<Duration> slo = new ArrayList<>(List.of(Duration.ofMillis(50), Duration.ofMillis(100),
 				Duration.ofMillis(200), Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(1),
 				Duration.ofSeconds(2), Duration.ofSeconds(5)));

@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Auto-configuration of HTTP server meters: SLO buckets on {@code http.server.requests}
- * (whose exemplars need buckets) and the per-tenant {@code http.server.tenant.requests}.
+ * Auto-configuration of HTTP meters: SLO buckets on {@code http.server.requests} and
+ * {@code http.client.requests} (exemplars and quantiles need buckets) and the per-tenant
+ * {@code http.server.tenant.requests}.
  */
 @AutoConfiguration(after = { CardinalityAutoConfiguration.class, TenantAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -36,10 +37,19 @@ public final class HttpMetricsAutoConfiguration {
 	/** The name of the timer Boot's server observation records. */
 	public static final String SERVER_REQUESTS_METER = "http.server.requests";
 
+	/** The name of the timer Boot's client observation records (RestClient, RestTemplate, WebClient). */
+	public static final String CLIENT_REQUESTS_METER = "http.client.requests";
+
 	@Bean
 	@ConditionalOnMissingBean(name = "httpServerRequestsSloMeterFilter")
 	ServiceLevelObjectivesMeterFilter httpServerRequestsSloMeterFilter(ObservabilityProperties properties) {
 		return new ServiceLevelObjectivesMeterFilter(SERVER_REQUESTS_METER, properties.getHttp().getSlo());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "httpClientRequestsSloMeterFilter")
+	ServiceLevelObjectivesMeterFilter httpClientRequestsSloMeterFilter(ObservabilityProperties properties) {
+		return new ServiceLevelObjectivesMeterFilter(CLIENT_REQUESTS_METER, properties.getHttp().getSlo());
 	}
 
 	@Configuration(proxyBeanMethods = false)

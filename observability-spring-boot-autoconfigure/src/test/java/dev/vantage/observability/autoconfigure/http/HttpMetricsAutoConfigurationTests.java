@@ -33,6 +33,8 @@ class HttpMetricsAutoConfigurationTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			Timer timer = Timer.builder(HttpMetricsAutoConfiguration.SERVER_REQUESTS_METER).register(registry);
 			assertThat(timer.takeSnapshot().histogramCounts()).hasSize(2);
+			Timer client = Timer.builder(HttpMetricsAutoConfiguration.CLIENT_REQUESTS_METER).register(registry);
+			assertThat(client.takeSnapshot().histogramCounts()).hasSize(2);
 		});
 	}
 
@@ -50,7 +52,7 @@ class HttpMetricsAutoConfigurationTests {
 	void tenantMetersBackOffWithoutServletApiButBucketsStay() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class)).run((context) -> {
 			assertThat(context).doesNotHaveBean(TenantRequestMetrics.class);
-			assertThat(context).hasSingleBean(ServiceLevelObjectivesMeterFilter.class);
+			assertThat(context).hasBean("httpServerRequestsSloMeterFilter").hasBean("httpClientRequestsSloMeterFilter");
 		});
 	}
 

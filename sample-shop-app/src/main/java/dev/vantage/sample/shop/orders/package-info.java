@@ -1,0 +1,7 @@
+/**
+ * The sample shop: orders.
+ */
+@NullMarked
+package dev.vantage.sample.shop.orders;
+
+import org.jspecify.annotations.NullMarked;

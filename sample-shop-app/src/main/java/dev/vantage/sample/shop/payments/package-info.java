@@ -1,0 +1,7 @@
+/**
+ * The sample shop: payments.
+ */
+@NullMarked
+package dev.vantage.sample.shop.payments;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,64 @@
+package dev.vantage.sample.shop.web;
+
+import dev.vantage.sample.shop.customers.CustomerService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the admin, the Prometheus scrape user and one customer per shop on first start.
+ * Passwords come from properties (or the environment) with local-use defaults.
+ */
+@Component
+class UserSeeder implements ApplicationRunner {
+
+	/** The password of the seeded customers alice (acme), bob (globex) and carol (initech). */
+	static final String CUSTOMER_PASSWORD = "password";
+
+	private final CustomerService customers;
+
+	private final PasswordEncoder passwords;
+
+	private final JdbcClient jdbc;
+
+	private final String adminPassword;
+
+	private final String prometheusPassword;
+
+	UserSeeder(CustomerService customers, PasswordEncoder passwords, JdbcClient jdbc,
+			@Value("${sample.security.admin-password:admin}") String adminPassword,
+			@Value("${sample.security.prometheus-password:prometheus}") String prometheusPassword) {
+		this.customers = customers;
+		this.passwords = passwords;
+		this.jdbc = jdbc;
+		this.adminPassword = adminPassword;
+		this.prometheusPassword = prometheusPassword;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		seed("admin", this.adminPassword, "ROLE_ADMIN", null);
+		seed("prometheus", this.prometheusPassword, "ROLE_SCRAPER", null);
+		seed("alice", CUSTOMER_PASSWORD, "ROLE_CUSTOMER", "acme");
+		seed("bob", CUSTOMER_PASSWORD, "ROLE_CUSTOMER", "globex");
+		seed("carol", CUSTOMER_PASSWORD, "ROLE_CUSTOMER", "initech");
+	}
+
+	private void seed(String username, String password, String role, @Nullable String shop) {
+		if (this.customers.exists(username)) {
+			return;
+		}
+		this.customers.createAccount(username, this.passwords.encode(password), role);
+		if (shop != null) {
+			this.jdbc.sql("insert into customer (username, shop_id, created_at) values (?, ?, current_timestamp)")
+				.params(username, shop)
+				.update();
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+-- PostgreSQL has pg_sleep; nothing to add.
+select 1;
