@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,9 @@ class ReadmeContractTests {
 	@Autowired
 	private AuditLogger audit;
 
+	@Autowired
+	private RestClient.Builder restClient;
+
 	@Test
 	void metricsDictionaryListsExactlyTheSeriesTheStarterRegisters() {
 		Http http = new Http(this.port);
@@ -81,6 +85,7 @@ class ReadmeContractTests {
 		this.business.lowStock("acme", 2);
 		this.business.activeTenants(1);
 		this.audit.log(AuditEvent.builder("dictionary.check").build());
+		this.restClient.build().get().uri("http://127.0.0.1:" + this.port + "/orders/1").retrieve().toBodilessEntity();
 
 		Set<String> scraped = families(http.scrape().text());
 		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))

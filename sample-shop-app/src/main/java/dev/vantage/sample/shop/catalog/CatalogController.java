@@ -6,7 +6,6 @@ import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.tenant.TenantContext;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/products")
-@Validated
 class CatalogController {
 
 	private final CatalogService catalog;

@@ -1,5 +1,6 @@
 package dev.vantage.sample.shop.catalog;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -15,5 +16,5 @@ import java.math.BigDecimal;
  * @param lowStockThreshold below this, the product is low on stock
  */
 public record Product(long id, String shopId, String sku, String name, BigDecimal price, String currency, int stock,
-		int lowStockThreshold) {
+		int lowStockThreshold) implements Serializable {
 }

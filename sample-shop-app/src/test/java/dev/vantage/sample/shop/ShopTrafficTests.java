@@ -1,0 +1,80 @@
+package dev.vantage.sample.shop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shop on its embedded defaults (H2, Caffeine) with the traffic generator on: every
+ * series of the README's Metrics Dictionary gets data.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.traffic.enabled=true", "sample.traffic.rate=25", "sample.inventory.interval=2s",
+				"observability.health.refresh-interval=2s", "observability.audit.file=target/traffic-test/audit.json" })
+class ShopTrafficTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void everyDictionarySeriesHasDataUnderTraffic() throws Exception {
+		ShopClient shop = new ShopClient(this.port);
+		List<String> missing = dictionary();
+		long deadline = System.nanoTime() + 45_000_000_000L;
+		while (!missing.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(1000);
+			Set<String> families = families(shop.scrape());
+			missing.removeIf((entry) -> families.stream().anyMatch((family) -> matches(entry, family)));
+		}
+		assertThat(missing).as("Metrics Dictionary series without data after the traffic").isEmpty();
+		String scrape = shop.scrape();
+		for (String status : List.of("placed", "paid", "cancelled", "refunded")) {
+			assertThat(ShopClient.sum(scrape, "business_orders_total", "status", status)).as(status).isPositive();
+		}
+		assertThat(ShopClient.sum(scrape, "security_authentication_total", "outcome", "failure")).isPositive();
+		assertThat(ShopClient.sum(scrape, "security_suspicious_activity_total", "type", "injection_attempt")).isPositive();
+		assertThat(ShopClient.sum(scrape, "cache_gets_total", "result", "hit")).isPositive();
+		assertThat(ShopClient.sum(scrape, "business_funnel_steps_total", "step", "paid")).isPositive();
+		assertThat(ShopClient.sum(scrape, "http_server_requests_seconds_count", "status", "500")).isZero();
+	}
+
+	/** The series names of the README's Metrics Dictionary, the one catalog of the project. */
+	private static List<String> dictionary() throws IOException {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		String section = readme.substring(readme.indexOf("\n## Metrics Dictionary"));
+		section = section.substring(0, section.indexOf("\n## ", 5));
+		List<String> series = new ArrayList<>();
+		for (String line : section.split("\n")) {
+			if (line.startsWith("| `")) {
+				series.add(line.substring(3, line.indexOf('`', 3)));
+			}
+		}
+		assertThat(series).hasSizeGreaterThan(20);
+		return series;
+	}
+
+	private static Set<String> families(String scrape) {
+		return scrape.lines()
+			.filter((line) -> line.startsWith("# TYPE "))
+			.map((line) -> line.split(" ")[2])
+			.filter((family) -> scrape.contains("\n" + family))
+			.collect(Collectors.toSet());
+	}
+
+	private static boolean matches(String entry, String family) {
+		return entry.endsWith("*") ? family.startsWith(entry.substring(0, entry.length() - 1)) : entry.equals(family);
+	}
+
+}
