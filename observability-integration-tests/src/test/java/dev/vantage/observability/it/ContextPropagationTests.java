@@ -1,5 +1,6 @@
 package dev.vantage.observability.it;
 
+import dev.vantage.observability.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,5 +1,7 @@
 package dev.vantage.observability.it;
 
+import dev.vantage.observability.testsupport.Http;
+import dev.vantage.observability.testsupport.Eventually;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.vantage.observability.it;
 
+import dev.vantage.observability.testsupport.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

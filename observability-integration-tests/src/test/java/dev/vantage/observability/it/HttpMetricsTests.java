@@ -1,5 +1,7 @@
 package dev.vantage.observability.it;
 
+import dev.vantage.observability.testsupport.Http;
+import dev.vantage.observability.testsupport.Scrape;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;

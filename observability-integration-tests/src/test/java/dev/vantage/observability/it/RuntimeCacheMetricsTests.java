@@ -1,5 +1,8 @@
 package dev.vantage.observability.it;
 
+import dev.vantage.observability.testsupport.Http;
+import dev.vantage.observability.testsupport.Scrape;
+import dev.vantage.observability.testsupport.Eventually;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;

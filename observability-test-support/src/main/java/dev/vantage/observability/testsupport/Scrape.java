@@ -1,4 +1,4 @@
-package dev.vantage.observability.it;
+package dev.vantage.observability.testsupport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

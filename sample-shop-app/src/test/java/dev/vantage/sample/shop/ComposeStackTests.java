@@ -1,0 +1,162 @@
+package dev.vantage.sample.shop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.vantage.observability.testsupport.ExternalBinary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The compose stack, checked without a Docker engine: the file parses, images are pinned,
+ * mounted files exist, services have health checks and ordered start-up, no secret is inline,
+ * and the Prometheus and Alertmanager configurations it mounts pass the real promtool and
+ * amtool with the paths the containers would see.
+ */
+class ComposeStackTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	@TempDir
+	Path work;
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> services() throws IOException {
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+		return (Map<String, Map<String, Object>>) compose.get("services");
+	}
+
+	@Test
+	void everyServiceOfTheStackIsThereWithPinnedImages() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		assertThat(services).containsKeys("app", "postgres", "redis", "prometheus", "alertmanager", "grafana",
+				"postgres-exporter", "redis-exporter", "jaeger");
+		services.forEach((name, service) -> {
+			if (service.containsKey("image")) {
+				assertThat(pinned((String) service.get("image"))).as(name + " image " + service.get("image")).isTrue();
+			}
+			else {
+				Map<?, ?> build = (Map<?, ?>) service.get("build");
+				assertThat(ROOT.resolve((String) build.get("dockerfile"))).as(name + " Dockerfile").exists();
+			}
+		});
+		List<String> baseImages = Files.readAllLines(ROOT.resolve("sample-shop-app/Dockerfile"))
+			.stream()
+			.filter((line) -> line.startsWith("FROM "))
+			.map((line) -> line.split("\\s+")[1])
+			.toList();
+		assertThat(baseImages).isNotEmpty().allMatch(ComposeStackTests::pinned);
+		assertThat(Files.readString(ROOT.resolve("sample-shop-app/Dockerfile"))).contains("USER ", "HEALTHCHECK ");
+	}
+
+	private static boolean pinned(String image) {
+		String tag = image.substring(image.lastIndexOf('/') + 1);
+		return tag.contains(":") && !tag.endsWith(":latest") && tag.matches(".*:.*\\d.*");
+	}
+
+	@Test
+	void everyMountedFileExistsAndServicesStartInOrder() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		services.forEach((name, service) -> {
+			for (String[] volume : volumes(service)) {
+				assertThat(ROOT.resolve(volume[0])).as(name + " mounts " + volume[0]).exists();
+			}
+		});
+		for (String name : List.of("app", "postgres", "redis", "prometheus", "alertmanager", "grafana")) {
+			assertThat(services.get(name)).as(name + " health check").containsKey("healthcheck");
+		}
+		Map<?, ?> appDependsOn = (Map<?, ?>) services.get("app").get("depends_on");
+		assertThat(((Map<?, ?>) appDependsOn.get("postgres")).get("condition")).isEqualTo("service_healthy");
+		assertThat(((Map<?, ?>) appDependsOn.get("redis")).get("condition")).isEqualTo("service_healthy");
+		Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+		((Map<?, ?>) compose.get("secrets")).forEach((name, secret) -> assertThat(
+				ROOT.resolve((String) ((Map<?, ?>) secret).get("file"))).as("secret " + name).exists());
+	}
+
+	@Test
+	void noSecretIsWrittenInline() throws IOException {
+		services().forEach((name, service) -> {
+			Map<?, ?> environment = (Map<?, ?>) service.getOrDefault("environment", Map.of());
+			environment.forEach((key, value) -> {
+				String variable = String.valueOf(key);
+				if (variable.matches(".*(PASSWORD|SECRET|TOKEN).*") && !variable.endsWith("_FILE")) {
+					assertThat(String.valueOf(value)).as(name + " " + variable).startsWith("${");
+				}
+			});
+		});
+	}
+
+	@Test
+	void scrapeTargetsNameServicesAndPortsOfTheStack() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+		Matcher targets = Pattern.compile("'([a-z0-9-]+):(\\d+)'").matcher(prometheus);
+		int checked = 0;
+		while (targets.find()) {
+			String service = targets.group(1);
+			String port = targets.group(2);
+			if (service.equals("localhost")) {
+				continue;
+			}
+			assertThat(services).as("scrape target service " + service).containsKey(service);
+			List<String> exposed = ((List<?>) services.get(service).get("expose")).stream().map(String::valueOf).toList();
+			assertThat(exposed).as(service + " exposes " + port).contains(port);
+			checked++;
+		}
+		assertThat(checked).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void mountedPrometheusConfigurationPassesPromtool() throws Exception {
+		Path promtool = ExternalBinary.require("promtool", "prometheus");
+		Path config = rewrite(services().get("prometheus"), "deploy/prometheus/prometheus.yml", "prometheus.yml");
+		run(promtool.toString(), "check", "config", config.toString());
+	}
+
+	@Test
+	void mountedAlertmanagerConfigurationPassesAmtool() throws Exception {
+		Path amtool = ExternalBinary.require("amtool", "prometheus-alertmanager");
+		Path config = rewrite(services().get("alertmanager"), "alert-rules/alertmanager.yml", "alertmanager.yml");
+		run(amtool.toString(), "check-config", config.toString());
+	}
+
+	/** A copy of a mounted configuration whose container paths point at the repository's files. */
+	private Path rewrite(Map<String, Object> service, String configuration, String fileName) throws IOException {
+		String text = Files.readString(ROOT.resolve(configuration));
+		for (String[] volume : volumes(service)) {
+			text = text.replace(volume[1], ROOT.resolve(volume[0]).toString());
+		}
+		Path copy = this.work.resolve(fileName);
+		Files.writeString(copy, text);
+		return copy;
+	}
+
+	private static List<String[]> volumes(Map<String, Object> service) {
+		List<String[]> volumes = new ArrayList<>();
+		for (Object volume : (List<?>) service.getOrDefault("volumes", List.of())) {
+			String[] parts = String.valueOf(volume).split(":");
+			if (parts[0].startsWith("./")) {
+				volumes.add(new String[] { parts[0].substring(2), parts[1] });
+			}
+		}
+		return volumes;
+	}
+
+	private void run(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
+	}
+
+}
