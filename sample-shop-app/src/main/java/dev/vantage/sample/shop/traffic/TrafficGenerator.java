@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * Drives realistic traffic over HTTP against the running shop, across every shop: browsing,
  * purchases and payments, cancellations, refunds, signups, some failed logins and forbidden
- * calls, and an occasional injection-looking query, so that every meter gets data.
+ * calls, and an occasional injection-looking query ({@code sample.traffic.attacks}), so
+ * that every meter gets data.
  * On with {@code sample.traffic.enabled=true}, at {@code sample.traffic.rate} requests/s.
  */
 @Component
@@ -55,6 +56,8 @@ class TrafficGenerator implements SmartLifecycle {
 	private static final Pattern ORDER_ID = Pattern.compile("\"id\":(\\d+)");
 
 	private final boolean enabled;
+
+	private final boolean attacks;
 
 	private final double rate;
 
@@ -76,12 +79,14 @@ class TrafficGenerator implements SmartLifecycle {
 
 	TrafficGenerator(@Value("${sample.traffic.enabled:false}") boolean enabled,
 			@Value("${sample.traffic.rate:5}") double rate,
+			@Value("${sample.traffic.attacks:true}") boolean attacks,
 			@Value("${sample.security.admin-password:admin}") String adminPassword, Environment environment) {
 		if (!(rate > 0 && rate <= 1000)) {
 			throw new IllegalArgumentException("'sample.traffic.rate' must be above 0 and at most 1000, was " + rate);
 		}
 		this.enabled = enabled;
 		this.rate = rate;
+		this.attacks = attacks;
 		this.adminPassword = adminPassword;
 		this.environment = environment;
 	}
@@ -148,7 +153,7 @@ class TrafficGenerator implements SmartLifecycle {
 			else if (dice < 87) {
 				get(shop, "/api/admin/chaos", customer);
 			}
-			else if (dice < 89) {
+			else if (dice < 89 && this.attacks) {
 				get(shop, "/api/products?q=" + URLEncoder.encode("' OR '1'='1", StandardCharsets.UTF_8), null);
 			}
 			else if (dice < 92) {
