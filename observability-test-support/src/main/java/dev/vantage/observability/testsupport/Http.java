@@ -20,8 +20,33 @@ public final class Http {
 
 	private final String base;
 
+	private final int port;
+
 	public Http(int port) {
+		this.port = port;
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public HttpResponse<String> postJson(String path, String json) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
@@ -40,20 +41,31 @@ public final class PrometheusServer implements AutoCloseable {
 	 * application.
 	 */
 	public static PrometheusServer scraping(int appPort) {
+		return start("""
+				global:
+				  scrape_interval: 1s
+				  evaluation_interval: 1s
+				scrape_configs:
+				  - job_name: app
+				    metrics_path: /actuator/prometheus
+				    static_configs:
+				      - targets: ['127.0.0.1:%d']
+				""".formatted(appPort), Map.of());
+	}
+
+	/**
+	 * Starts Prometheus with a configuration of the caller's; {@code %DIR%} in it and in the
+	 * extra files stands for the server's own directory, where the extra files are written.
+	 */
+	public static PrometheusServer start(String configuration, Map<String, String> files) {
 		Path binary = ExternalBinary.require("prometheus", "prometheus");
 		try {
 			Path directory = Files.createTempDirectory("vantage-prometheus");
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				Files.writeString(directory.resolve(file.getKey()), file.getValue().replace("%DIR%", directory.toString()));
+			}
 			Path config = directory.resolve("prometheus.yml");
-			Files.writeString(config, """
-					global:
-					  scrape_interval: 1s
-					  evaluation_interval: 1s
-					scrape_configs:
-					  - job_name: app
-					    metrics_path: /actuator/prometheus
-					    static_configs:
-					      - targets: ['127.0.0.1:%d']
-					""".formatted(appPort));
+			Files.writeString(config, configuration.replace("%DIR%", directory.toString()));
 			int port = freePort();
 			List<String> command = new ArrayList<>(List.of(binary.toString(), "--config.file=" + config,
 					"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
@@ -70,7 +82,7 @@ public final class PrometheusServer implements AutoCloseable {
 		}
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -100,6 +112,10 @@ public final class PrometheusServer implements AutoCloseable {
 			return true;
 		});
 		return target[0];
+	}
+
+	public int port() {
+		return this.http.port();
 	}
 
 	public JsonNode query(String promql) {

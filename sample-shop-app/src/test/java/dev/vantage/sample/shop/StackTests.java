@@ -1,0 +1,188 @@
+package dev.vantage.sample.shop;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.vantage.observability.testsupport.AlertmanagerServer;
+import dev.vantage.observability.testsupport.Eventually;
+import dev.vantage.observability.testsupport.PrometheusServer;
+import dev.vantage.observability.testsupport.WebhookReceiver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped dashboards, rules and Alertmanager configuration against the shop under
+ * traffic, a real Prometheus and a real Alertmanager. Only the rules' {@code for} and
+ * rate windows are shortened, in a test copy of the shipped file, to keep the test short.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.traffic.enabled=true", "sample.traffic.rate=20", "sample.chaos.payment-failure-rate=0",
+				"observability.health.refresh-interval=2s", "sample.inventory.interval=2s",
+				"observability.audit.file=target/stack-test/audit.json" })
+class StackTests {
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@TempDir
+	Path secrets;
+
+	@Test
+	void dashboardsHaveDataAndPaymentAlertFiresRoutesResolvesAndServiceDownInhibits() throws Exception {
+		for (String name : List.of("pager-token", "chat-token", "deadman-token", "smtp-password")) {
+			Files.writeString(this.secrets.resolve(name), "test-" + name + "\n");
+		}
+		try (WebhookReceiver webhook = new WebhookReceiver();
+				AlertmanagerServer alertmanager = AlertmanagerServer.start(alertmanagerConfiguration(webhook));
+				PrometheusServer prometheus = PrometheusServer.start(prometheusConfiguration(alertmanager.port()),
+						Map.of("test.rules.yml", testRules(), "scrape-password", "prometheus\n"))) {
+			assertThat(prometheus.scrapedTarget().path("health").asString()).isEqualTo("up");
+
+			List<String> missing = new ArrayList<>(dashboardQueries());
+			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data", () -> {
+				missing.removeIf((query) -> !prometheus.query(query).isEmpty());
+				return missing.isEmpty();
+			});
+
+			Eventually.await(Duration.ofSeconds(60), "Watchdog at the dead man's switch",
+					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
+							&& n.has("firing", "Watchdog") && "Bearer test-deadman-token".equals(n.authorization())));
+
+			chaos(0.5);
+			Eventually.await(Duration.ofSeconds(120), "PaymentFailureRatioHigh to fire in Prometheus", () -> !prometheus
+				.query("ALERTS{alertname=\"PaymentFailureRatioHigh\", alertstate=\"firing\"}").isEmpty());
+			Eventually.await(Duration.ofSeconds(60), "PaymentFailureRatioHigh at the pager and in chat",
+					() -> Stream.of("/pager", "/chat").allMatch((path) -> webhook.notifications().stream()
+						.anyMatch((n) -> n.path().equals(path) && n.has("firing", "PaymentFailureRatioHigh"))));
+			WebhookReceiver.Notification paged = webhook.notifications().stream()
+				.filter((n) -> n.path().equals("/pager") && n.has("firing", "PaymentFailureRatioHigh"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(paged.payload().path("groupLabels").path("alertname").asString()).isEqualTo("PaymentFailureRatioHigh");
+			assertThat(paged.payload().path("groupLabels").path("application").asString()).isEqualTo("sample-shop");
+			assertThat(paged.payload().path("commonLabels").path("severity").asString()).isEqualTo("critical");
+			assertThat(paged.payload().path("commonLabels").path("provider").asString()).isEqualTo("simulator");
+			assertThat(paged.authorization()).isEqualTo("Bearer test-pager-token");
+
+			chaos(0);
+			Eventually.await(Duration.ofSeconds(180), "PaymentFailureRatioHigh to resolve",
+					() -> webhook.notifications().stream()
+						.anyMatch((n) -> n.path().equals("/pager") && n.has("resolved", "PaymentFailureRatioHigh")));
+
+			alertmanager.post("""
+					[{"labels":{"alertname":"ServiceDown","application":"inhibit-probe","severity":"critical"}},
+					 {"labels":{"alertname":"HighLatencyP95","application":"inhibit-probe","severity":"warning"}},
+					 {"labels":{"alertname":"HighLatencyP95","application":"other-service","severity":"warning"}}]
+					""");
+			Eventually.await(Duration.ofSeconds(30), "HighLatencyP95 of the down service to be suppressed",
+					() -> state(alertmanager.alerts(), "HighLatencyP95", "inhibit-probe").equals("suppressed"));
+			assertThat(state(alertmanager.alerts(), "HighLatencyP95", "other-service")).isEqualTo("active");
+			assertThat(state(alertmanager.alerts(), "ServiceDown", "inhibit-probe")).isEqualTo("active");
+		}
+	}
+
+	private void chaos(double paymentFailureRate) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/chaos"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"paymentFailureRate\":" + paymentFailureRate
+					+ ",\"paymentLatencyMs\":20,\"dbLatencyMs\":0,\"paymentOutage\":\"NONE\"}"));
+		assertThat(new ShopClient(this.port).send(request).statusCode()).isEqualTo(200);
+	}
+
+	private static String state(JsonNode alerts, String alertname, String application) {
+		for (JsonNode alert : alerts) {
+			if (alertname.equals(alert.path("labels").path("alertname").asString())
+					&& application.equals(alert.path("labels").path("application").asString())) {
+				return alert.path("status").path("state").asString();
+			}
+		}
+		return "absent";
+	}
+
+	/** The shipped Alertmanager configuration, its receivers pointed at the test webhook. */
+	private String alertmanagerConfiguration(WebhookReceiver webhook) throws IOException {
+		return Files.readString(ROOT.resolve("alert-rules/alertmanager.yml"))
+			.replace("http://alert-relay:8080", webhook.url(""))
+			.replace("/etc/alertmanager/secrets", this.secrets.toString())
+			.replace("group_wait: 30s", "group_wait: 1s")
+			.replace("group_interval: 5m", "group_interval: 2s")
+			.replace("group_interval: 1m", "group_interval: 2s")
+			.replace("repeat_interval: 1m", "repeat_interval: 10s");
+	}
+
+	private String prometheusConfiguration(int alertmanagerPort) {
+		return """
+				global:
+				  scrape_interval: 2s
+				  evaluation_interval: 2s
+				rule_files:
+				  - %%DIR%%/test.rules.yml
+				alerting:
+				  alertmanagers:
+				    - static_configs:
+				        - targets: ['127.0.0.1:%d']
+				scrape_configs:
+				  - job_name: sample-shop
+				    metrics_path: /actuator/prometheus
+				    honor_labels: true
+				    basic_auth:
+				      username: prometheus
+				      password_file: %%DIR%%/scrape-password
+				    static_configs:
+				      - targets: ['127.0.0.1:%d']
+				        labels:
+				          application: sample-shop
+				""".formatted(alertmanagerPort, this.port);
+	}
+
+	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */
+	private static String testRules() throws IOException {
+		return Files.readString(ROOT.resolve("alert-rules/vantage.rules.yml"))
+			.replaceAll("for: \\d+m", "for: 4s")
+			.replace("[5m]", "[20s]");
+	}
+
+	/** Every panel query of every shipped dashboard, with the Grafana variables filled in. */
+	private static List<String> dashboardQueries() throws IOException {
+		List<String> queries = new ArrayList<>();
+		try (Stream<Path> files = Files.list(ROOT.resolve("dashboards"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).sorted().toList()) {
+				for (JsonNode panel : json.readTree(Files.readString(file)).path("panels")) {
+					for (JsonNode target : panel.path("targets")) {
+						queries.add(target.path("expr").asString()
+							.replace("$application", "sample-shop")
+							.replace("$instance", ".*")
+							.replace("$tenant", ".*")
+							.replace("$__rate_interval", "1m")
+							.replace("$__range", "5m"));
+					}
+				}
+			}
+		}
+		assertThat(queries).hasSizeGreaterThan(40);
+		return queries;
+	}
+
+}
