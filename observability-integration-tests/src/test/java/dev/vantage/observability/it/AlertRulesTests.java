@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +37,8 @@ class AlertRulesTests {
 	@Test
 	void rulesAreLintCleanAndEveryUnitTestPasses() throws Exception {
 		Path promtool = ExternalBinary.require("promtool", "prometheus");
-		run(promtool.toString(), "check", "rules", "--lint=all", "--lint-fatal", RULES.toString());
-		run(promtool.toString(), "test", "rules", RULE_TESTS.toString());
+		ExternalBinary.run(promtool.toString(), "check", "rules", "--lint=all", "--lint-fatal", RULES.toString());
+		ExternalBinary.run(promtool.toString(), "test", "rules", RULE_TESTS.toString());
 	}
 
 	@Test
@@ -118,12 +117,12 @@ class AlertRulesTests {
 	@Test
 	void alertmanagerRoutesEverySeverityToItsReceivers() throws Exception {
 		Path amtool = ExternalBinary.require("amtool", "prometheus-alertmanager");
-		run(amtool.toString(), "check-config", ALERTMANAGER.toString());
+		ExternalBinary.run(amtool.toString(), "check-config", ALERTMANAGER.toString());
 		String[][] table = { { "pager,chat", "severity=critical", "alertname=PaymentFailureRatioHigh" },
 				{ "chat", "severity=warning", "alertname=HighErrorRatio" }, { "email", "severity=info", "alertname=LowInventory" },
 				{ "deadman", "severity=info", "alertname=Watchdog" } };
 		for (String[] row : table) {
-			run(amtool.toString(), "config", "routes", "test", "--config.file=" + ALERTMANAGER,
+			ExternalBinary.run(amtool.toString(), "config", "routes", "test", "--config.file=" + ALERTMANAGER,
 					"--verify.receivers=" + row[0], row[1], row[2], "application=sample-shop");
 		}
 	}
@@ -160,13 +159,6 @@ class AlertRulesTests {
 			}
 		}
 		return alerts;
-	}
-
-	private static void run(String... command) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
 	}
 
 }

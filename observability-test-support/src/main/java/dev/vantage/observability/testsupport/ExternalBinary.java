@@ -1,8 +1,11 @@
 package dev.vantage.observability.testsupport;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -14,6 +17,30 @@ import org.junit.jupiter.api.Assumptions;
 public final class ExternalBinary {
 
 	private ExternalBinary() {
+	}
+
+	/**
+	 * Runs a command to completion and fails the test, with its output, unless it exits 0.
+	 */
+	public static void run(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes());
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				Assertions.fail(String.join(" ", command) + " did not finish within 120 s");
+			}
+			if (process.exitValue() != 0) {
+				Assertions.fail(String.join(" ", command) + " exited " + process.exitValue() + "\n" + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	public static Path require(String name, String debianPackage) {

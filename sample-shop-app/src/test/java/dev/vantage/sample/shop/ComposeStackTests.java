@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,14 +119,14 @@ class ComposeStackTests {
 	void mountedPrometheusConfigurationPassesPromtool() throws Exception {
 		Path promtool = ExternalBinary.require("promtool", "prometheus");
 		Path config = rewrite(services().get("prometheus"), "deploy/prometheus/prometheus.yml", "prometheus.yml");
-		run(promtool.toString(), "check", "config", config.toString());
+		ExternalBinary.run(promtool.toString(), "check", "config", config.toString());
 	}
 
 	@Test
 	void mountedAlertmanagerConfigurationPassesAmtool() throws Exception {
 		Path amtool = ExternalBinary.require("amtool", "prometheus-alertmanager");
 		Path config = rewrite(services().get("alertmanager"), "alert-rules/alertmanager.yml", "alertmanager.yml");
-		run(amtool.toString(), "check-config", config.toString());
+		ExternalBinary.run(amtool.toString(), "check-config", config.toString());
 	}
 
 	/** A copy of a mounted configuration whose container paths point at the repository's files. */
@@ -150,13 +149,6 @@ class ComposeStackTests {
 			}
 		}
 		return volumes;
-	}
-
-	private void run(String... command) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
 	}
 
 }

@@ -1,0 +1,103 @@
+package dev.vantage.observability.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server binary run for a test: its own temporary directory and log, a free loopback port,
+ * ready when {@code /-/ready} answers 200, stopped with SIGTERM.
+ */
+public abstract class ExternalServer implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path directory;
+
+	private final Http http;
+
+	protected ExternalServer(String binary, String debianPackage, Path directory, List<String> arguments) {
+		Path executable = ExternalBinary.require(binary, debianPackage);
+		this.directory = directory;
+		try {
+			int port = PrometheusServer.freePort();
+			List<String> command = new ArrayList<>(List.of(executable.toString()));
+			command.addAll(arguments);
+			command.add("--web.listen-address=127.0.0.1:" + port);
+			this.process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(directory.resolve(binary + ".log").toFile())
+				.start();
+			this.http = new Http(port);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Eventually.await(Duration.ofSeconds(20), binary + " to be ready", this::isReady);
+	}
+
+	/** Creates a fresh directory for a server and writes its configuration file there. */
+	protected static Path directory(String name, String configFile, String configuration) {
+		try {
+			Path directory = Files.createTempDirectory("vantage-" + name);
+			Files.writeString(directory.resolve(configFile), configuration.replace("%DIR%", directory.toString()));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private boolean isReady() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException("Server exited: " + log());
+		}
+		try {
+			return this.http.get("/-/ready").statusCode() == 200;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	protected Http http() {
+		return this.http;
+	}
+
+	protected Path directory() {
+		return this.directory;
+	}
+
+	public int port() {
+		return this.http.port();
+	}
+
+	public String log() {
+		try (var files = Files.list(this.directory)) {
+			Path log = files.filter((file) -> file.toString().endsWith(".log")).findFirst().orElseThrow();
+			return Files.readString(log);
+		}
+		catch (IOException | RuntimeException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+}
