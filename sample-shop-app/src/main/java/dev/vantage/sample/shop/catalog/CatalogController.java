@@ -3,11 +3,12 @@ package dev.vantage.sample.shop.catalog;
 import java.util.List;
 
 import dev.vantage.observability.business.BusinessMetrics;
-import dev.vantage.observability.tenant.TenantContext;
+import dev.vantage.sample.shop.web.ShopHeader;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,15 +30,17 @@ class CatalogController {
 	}
 
 	@GetMapping
-	List<Product> search(@RequestParam(defaultValue = "") @Size(max = 100) String q) {
+	List<Product> search(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop,
+			@RequestParam(defaultValue = "") @Size(max = 100) String q) {
 		this.business.funnelStep("checkout", "view");
-		return this.catalog.search(TenantContext.current(), q);
+		return this.catalog.search(shop, q);
 	}
 
 	@GetMapping("/{id}")
-	Product get(@PathVariable long id) {
+	Product get(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop,
+			@PathVariable long id) {
 		this.business.funnelStep("checkout", "view");
-		return this.catalog.get(TenantContext.current(), id);
+		return this.catalog.get(shop, id);
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.vantage.sample.shop.customers;
 
 import java.util.Map;
 
-import dev.vantage.observability.tenant.TenantContext;
+import dev.vantage.sample.shop.web.ShopHeader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,8 +30,8 @@ class CustomerController {
 
 	@PostMapping("/api/signup")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> signup(@RequestBody @Valid Signup signup) {
-		this.customers.signup(TenantContext.current(), signup.username(), signup.password());
+	Map<String, String> signup(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop, @RequestBody @Valid Signup signup) {
+		this.customers.signup(shop, signup.username(), signup.password());
 		return Map.of("username", signup.username());
 	}
 

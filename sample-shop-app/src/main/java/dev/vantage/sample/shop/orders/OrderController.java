@@ -3,9 +3,9 @@ package dev.vantage.sample.shop.orders;
 import java.util.List;
 import java.util.Map;
 
-import dev.vantage.observability.tenant.TenantContext;
 import dev.vantage.sample.shop.customers.CustomerService;
 import dev.vantage.sample.shop.web.NotFoundException;
+import dev.vantage.sample.shop.web.ShopHeader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,35 +38,38 @@ class OrderController {
 
 	@PostMapping("/api/orders")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> checkout(@RequestBody @Valid Checkout checkout, Authentication customer) {
+	Map<String, Object> checkout(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop, @RequestBody @Valid Checkout checkout,
+			Authentication customer) {
 		List<OrderService.Item> items = checkout.items()
 			.stream()
 			.map((line) -> new OrderService.Item(line.productId(), line.quantity()))
 			.toList();
-		return this.orders.checkout(shopOf(customer), customer.getName(), items).view();
+		return this.orders.checkout(shopOf(shop, customer), customer.getName(), items).view();
 	}
 
 	@PostMapping("/api/orders/{id}/pay")
-	Map<String, Object> pay(@PathVariable long id, Authentication customer) {
-		return this.orders.pay(shopOf(customer), customer.getName(), id).view();
+	Map<String, Object> pay(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop, @PathVariable long id,
+			Authentication customer) {
+		return this.orders.pay(shopOf(shop, customer), customer.getName(), id).view();
 	}
 
 	@PostMapping("/api/orders/{id}/cancel")
-	Map<String, Object> cancel(@PathVariable long id, Authentication customer) {
-		return this.orders.cancel(shopOf(customer), customer.getName(), id).view();
+	Map<String, Object> cancel(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop, @PathVariable long id,
+			Authentication customer) {
+		return this.orders.cancel(shopOf(shop, customer), customer.getName(), id).view();
 	}
 
 	@PostMapping("/api/admin/orders/{id}/refund")
-	Map<String, Object> refund(@PathVariable long id, Authentication admin) {
-		return this.orders.refund(TenantContext.current(), admin.getName(), id).view();
+	Map<String, Object> refund(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop, @PathVariable long id,
+			Authentication admin) {
+		return this.orders.refund(shop, admin.getName(), id).view();
 	}
 
 	/** The customer's own shop; the X-Tenant-Id header must agree with it. */
-	private String shopOf(Authentication customer) {
-		String shop = this.customers.shopOf(customer.getName());
-		if (!shop.equals(TenantContext.current())) {
+	private String shopOf(String shop, Authentication customer) {
+		if (!this.customers.shopOf(customer.getName()).equals(shop)) {
 			throw new NotFoundException("'" + customer.getName() + "' is not a customer of shop '"
-					+ TenantContext.current() + "'");
+					+ shop + "'");
 		}
 		return shop;
 	}
