@@ -58,6 +58,10 @@ public final class RequestOverhead {
 
 	private final Settings settings;
 
+	/** App and load generator each on a core of their own when the machine allows it: far less noise. */
+	private static final boolean PINNED = Runtime.getRuntime().availableProcessors() >= 2
+			&& Files.isExecutable(Path.of("/usr/bin/taskset"));
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private RequestOverhead(Path shopJar, Path agentJar, Path logs, Settings settings) {
@@ -87,9 +91,9 @@ public final class RequestOverhead {
 	}
 
 	private void compare() throws Exception {
-		System.out.printf("GET %s (X-Tenant-Id: %s), wrk -t1 -c%d, %d s warm-up + %d s measured, %d rounds, JDK %s%n",
+		System.out.printf("GET %s (X-Tenant-Id: %s), wrk -t1 -c%d, %d s warm-up + %d s measured, %d rounds, JDK %s, %s%n",
 				PATH, TENANT, this.settings.connections(), this.settings.warmUpSeconds(), this.settings.seconds(),
-				this.settings.rounds(), Runtime.version());
+				this.settings.rounds(), Runtime.version(), PINNED ? "app on CPU 0, wrk on CPU 1" : "not pinned");
 		Map<Variant, List<Run>> runs = new EnumMap<>(Variant.class);
 		Variant[] variants = Variant.values();
 		for (int round = 0; round < this.settings.rounds(); round++) {
@@ -105,7 +109,7 @@ public final class RequestOverhead {
 
 	private Run run(Variant variant, int round) throws Exception {
 		int port = freePort();
-		List<String> command = new ArrayList<>();
+		List<String> command = pinnedTo(0);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xms512m");
 		command.add("-Xmx512m");
@@ -169,8 +173,9 @@ public final class RequestOverhead {
 	}
 
 	private String wrk(String base, int seconds, boolean latency) throws Exception {
-		List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + this.settings.connections(),
-				"-d" + seconds + "s", "-H", "X-Tenant-Id: " + TENANT));
+		List<String> command = pinnedTo(1);
+		command.addAll(List.of("wrk", "-t1", "-c" + this.settings.connections(), "-d" + seconds + "s", "-H",
+				"X-Tenant-Id: " + TENANT));
 		if (latency) {
 			command.add("--latency");
 		}
@@ -181,6 +186,10 @@ public final class RequestOverhead {
 			throw new IllegalStateException("wrk failed or saw errors:\n" + report);
 		}
 		return report;
+	}
+
+	private static List<String> pinnedTo(int cpu) {
+		return PINNED ? new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu))) : new ArrayList<>();
 	}
 
 	private static double percentile(String report, String percentile) {

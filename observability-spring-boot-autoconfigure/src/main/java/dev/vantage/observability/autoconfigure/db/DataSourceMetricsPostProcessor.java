@@ -1,5 +1,6 @@
 package dev.vantage.observability.autoconfigure.db;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,16 +12,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopConfigException;
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 
 /**
- * Wraps every {@link DataSource} bean in a datasource-proxy {@link ProxyDataSource} that
- * times each statement. Runs last, so pool metrics and other post-processors see the
- * original data source; Boot unwraps the proxy where it needs the pool.
+ * Times each statement of every {@link DataSource} bean with datasource-proxy. The bean is
+ * replaced by a proxy of its own class (a {@code HikariDataSource} stays a
+ * {@code HikariDataSource}, so injection by type and pool metrics keep working) whose
+ * connections come from a datasource-proxy {@link ProxyDataSource}; every other call goes to
+ * the original. A data source whose class cannot be subclassed is replaced by the
+ * {@link ProxyDataSource} itself. Runs last, so other post-processors see the original.
  */
 final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
 
@@ -38,7 +48,7 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (!(bean instanceof DataSource dataSource) || bean instanceof ProxyDataSource) {
+		if (!(bean instanceof DataSource dataSource) || timedAlready(bean)) {
 			return bean;
 		}
 		QueryMetricsListener listener = new QueryMetricsListener(() -> {
@@ -53,7 +63,24 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 			.queryListener(listener)
 			.stopwatchFactory(new NanoTimeStopwatchFactory())
 			.build());
-		return proxy;
+		return keepingItsClass(dataSource, proxy);
+	}
+
+	private static boolean timedAlready(Object bean) {
+		return bean instanceof ProxyDataSource || (bean instanceof Advised advised
+				&& Arrays.stream(advised.getAdvisors()).anyMatch((advisor) -> advisor.getAdvice() instanceof TimedConnections));
+	}
+
+	private static DataSource keepingItsClass(DataSource dataSource, ProxyDataSource timed) {
+		ProxyFactory factory = new ProxyFactory(dataSource);
+		factory.setProxyTargetClass(true);
+		factory.addAdvice(new TimedConnections(timed));
+		try {
+			return (DataSource) factory.getProxy(dataSource.getClass().getClassLoader());
+		}
+		catch (AopConfigException | IllegalArgumentException ex) {
+			return timed;
+		}
 	}
 
 	/** Registers every data source's meters at startup, so they show zero before any query. */
@@ -65,6 +92,27 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/** Hands out the timed data source's connections; everything else reaches the original. */
+	private static final class TimedConnections implements MethodInterceptor {
+
+		private final ProxyDataSource timed;
+
+		TimedConnections(ProxyDataSource timed) {
+			this.timed = timed;
+		}
+
+		@Override
+		public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+			if (invocation.getMethod().getName().equals("getConnection")) {
+				Object[] arguments = invocation.getArguments();
+				return (arguments.length == 0) ? this.timed.getConnection()
+						: this.timed.getConnection((String) arguments[0], (String) arguments[1]);
+			}
+			return invocation.proceed();
+		}
+
 	}
 
 }

@@ -2,12 +2,14 @@ package dev.vantage.observability.autoconfigure.db;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,12 +30,24 @@ class DataSourceMetricsAutoConfigurationTests {
 	@Test
 	void everyDataSourceIsTimedAndItsMetersExistFromStartup() {
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(DataSource.class)).isInstanceOf(ProxyDataSource.class);
+			assertThat(timed(context.getBean(DataSource.class))).isTrue();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("db.query.slow").tag("datasource", "dataSource").counters()).hasSize(5);
 			new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class);
 			assertThat(registry.get("db.query").tag("operation", "select").tag("outcome", "success").timer().count())
 				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void poolKeepsItsClassSoInjectionByTypeWorks() {
+		this.contextRunner.run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			new JdbcTemplate(pool).queryForObject("select 1", Integer.class);
+			assertThat(context.getBean(MeterRegistry.class).get("db.query").tag("operation", "select").timer().count())
+				.isEqualTo(1);
+			assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isPositive();
+			assertThat(pool.unwrap(HikariDataSource.class)).isNotNull();
 		});
 	}
 
@@ -62,13 +76,13 @@ class DataSourceMetricsAutoConfigurationTests {
 	@Test
 	void backsOffWithoutDatasourceProxy() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilder.class))
-			.run((context) -> assertThat(context.getBean(DataSource.class)).isNotInstanceOf(ProxyDataSource.class));
+			.run((context) -> assertThat(timed(context.getBean(DataSource.class))).isFalse());
 	}
 
 	@Test
 	void switchedOffByProperty() {
 		this.contextRunner.withPropertyValues("observability.db.enabled=false")
-			.run((context) -> assertThat(context.getBean(DataSource.class)).isNotInstanceOf(ProxyDataSource.class));
+			.run((context) -> assertThat(timed(context.getBean(DataSource.class))).isFalse());
 	}
 
 	@Test
@@ -77,6 +91,10 @@ class DataSourceMetricsAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("observability.db.slow-query-threshold"));
+	}
+
+	private static boolean timed(DataSource dataSource) {
+		return AopUtils.isAopProxy(dataSource) || dataSource instanceof ProxyDataSource;
 	}
 
 	@Configuration(proxyBeanMethods = false)
