@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,7 +145,7 @@ public final class RequestOverhead {
 		}
 		finally {
 			app.destroy();
-			if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!app.waitFor(30, TimeUnit.SECONDS)) {
 				app.destroyForcibly().waitFor();
 			}
 		}

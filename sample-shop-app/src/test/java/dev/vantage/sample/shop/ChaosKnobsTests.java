@@ -37,7 +37,7 @@ class ChaosKnobsTests {
 
 		HttpResponse<String> placed = shop.post("acme", "/api/orders", "alice", "password",
 				"{\"items\":[{\"productId\":2,\"quantity\":1}]}");
-		String id = placed.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+		String id = ShopClient.orderId(placed);
 		assertThat(shop.post("acme", "/api/orders/" + id + "/pay", "alice", "password", null).body()).contains("\"failed\"");
 		String scrape = shop.scrape();
 		assertThat(ShopClient.sum(scrape, "business_payments_seconds_count", "outcome", "declined")

@@ -32,6 +32,11 @@ final class ShopClient {
 			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** The id of the order a successful checkout answered with. */
+	static String orderId(HttpResponse<String> placed) {
+		return placed.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+	}
+
 	String scrape() {
 		return get("acme", "/actuator/prometheus", "prometheus", "prometheus").body();
 	}

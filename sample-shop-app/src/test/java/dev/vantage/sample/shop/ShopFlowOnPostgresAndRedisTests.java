@@ -71,7 +71,7 @@ class ShopFlowOnPostgresAndRedisTests {
 		HttpResponse<String> placed = shop.post("acme", "/api/orders", "dave", "correct-horse-battery",
 				"{\"items\":[{\"productId\":1,\"quantity\":1}]}");
 		assertThat(placed.statusCode()).isEqualTo(201);
-		String id = placed.body().replaceAll(".*\"id\":(\\d+).*", "$1");
+		String id = ShopClient.orderId(placed);
 		assertThat(shop.post("acme", "/api/orders/" + id + "/pay", "dave", "correct-horse-battery", null).body())
 			.contains("\"paid\"");
 		assertThat(shop.post("acme", "/api/admin/orders/" + id + "/refund", "admin", "admin", null).body())
