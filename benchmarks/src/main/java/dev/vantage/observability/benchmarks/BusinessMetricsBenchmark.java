@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.observability.business.MeterBusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
 import dev.vantage.observability.business.PaymentOutcome;
 import dev.vantage.observability.security.AuthenticationFailureReason;
+import dev.vantage.observability.security.MeterSecurityMetrics;
 import dev.vantage.observability.security.SecurityMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -53,12 +55,12 @@ public class BusinessMetricsBenchmark {
 	public void setUp() {
 		GuardedRegistry guarded = GuardedRegistry.create(100, "business.");
 		this.registry = guarded.registry();
-		this.business = new BusinessMetrics(this.registry, guarded.guard(), Map.of());
+		this.business = new MeterBusinessMetrics(this.registry, guarded.guard(), Map.of());
 		this.amount = Money.of("19.99", "EUR");
 		this.business.order("acme", OrderStatus.PAID, this.amount);
 		this.business.payment("stripe", PaymentOutcome.SUCCESS, PAYMENT);
 		this.heldPaymentTimer = this.registry.get("business.payments").tag("outcome", "success").timer();
-		this.security = new SecurityMetrics(this.registry);
+		this.security = new MeterSecurityMetrics(this.registry);
 	}
 
 	/** The floor: the same histogram timer held in a field. */

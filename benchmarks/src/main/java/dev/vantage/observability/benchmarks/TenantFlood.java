@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Map;
 
 import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.observability.business.MeterBusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
 import dev.vantage.observability.cardinality.CardinalityGuard;
@@ -28,7 +29,7 @@ public final class TenantFlood {
 		GuardedRegistry guarded = GuardedRegistry.create(100, "business.", "http.server.tenant");
 		PrometheusMeterRegistry registry = guarded.registry();
 		CardinalityGuard guard = guarded.guard();
-		BusinessMetrics business = new BusinessMetrics(registry, guard, Map.of());
+		BusinessMetrics business = new MeterBusinessMetrics(registry, guard, Map.of());
 		TenantRequestMetrics requests = new TenantRequestMetrics(registry, guard);
 		Money amount = Money.of(new BigDecimal("19.99"), Currency.getInstance("EUR"));
 		flood(business, requests, amount, 1_000, "warm-");

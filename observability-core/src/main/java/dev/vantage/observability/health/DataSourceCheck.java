@@ -9,13 +9,9 @@ import javax.sql.DataSource;
 /**
  * Checks a {@link DataSource} by borrowing a connection and asking whether it is valid.
  */
-public final class DataSourceCheck implements DependencyCheck {
-
-	private final String name;
+public final class DataSourceCheck extends AbstractDependencyCheck {
 
 	private final DataSource dataSource;
-
-	private final boolean critical;
 
 	private final int validationSeconds;
 
@@ -27,20 +23,9 @@ public final class DataSourceCheck implements DependencyCheck {
 	 * @param timeout how long the validity check may take (rounded up to whole seconds)
 	 */
 	public DataSourceCheck(String name, DataSource dataSource, boolean critical, Duration timeout) {
-		this.name = name;
+		super(name, critical);
 		this.dataSource = dataSource;
-		this.critical = critical;
 		this.validationSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public boolean critical() {
-		return this.critical;
 	}
 
 	@Override

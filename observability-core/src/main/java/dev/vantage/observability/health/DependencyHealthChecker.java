@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import dev.vantage.observability.cardinality.TagValues;
+import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * dependency twice). Every check updates {@value #UP_METER}{dependency} and
  * {@value #CHECK_METER}{dependency, outcome=up|down|timeout}.
  */
-public final class DependencyHealthChecker implements AutoCloseable {
+public final class DependencyHealthChecker {
 
 	/** 1 when the dependency was UP at its last check, 0 otherwise. */
 	public static final String UP_METER = "dependency.up";
@@ -56,7 +55,7 @@ public final class DependencyHealthChecker implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final ThreadPoolExecutor executor;
+	private final ObservabilityExecutor executor;
 
 	/**
 	 * Creates the checker.
@@ -65,9 +64,10 @@ public final class DependencyHealthChecker implements AutoCloseable {
 	 * @param cacheTtl how long a result is reused
 	 * @param registry where the dependency meters go
 	 * @param clock the clock of {@code checkedAt}
+	 * @param executor where probes run; one thread per check is reserved on it
 	 */
 	public DependencyHealthChecker(List<DependencyCheck> checks, Duration timeout, Duration cacheTtl,
-			MeterRegistry registry, Clock clock) {
+			MeterRegistry registry, Clock clock, ObservabilityExecutor executor) {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("'timeout' must be positive, was " + timeout);
 		}
@@ -84,13 +84,10 @@ public final class DependencyHealthChecker implements AutoCloseable {
 				throw new IllegalArgumentException("'checks' must have distinct names, '" + check.name() + "' repeats");
 			}
 		}
-		AtomicInteger threads = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(0, Math.max(1, checks.size()), 30, TimeUnit.SECONDS,
-				new SynchronousQueue<>(), (runnable) -> {
-					Thread thread = new Thread(runnable, "observability-health-" + threads.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+		// A hanging dependency holds one thread (it is never probed twice at once), so one
+		// thread per check keeps every other check running.
+		executor.reserve(checks.size());
+		this.executor = executor;
 	}
 
 	/**
@@ -130,11 +127,6 @@ public final class DependencyHealthChecker implements AutoCloseable {
 	private void startStale() {
 		long now = System.nanoTime();
 		this.tracked.values().forEach((tracked) -> tracked.currentOrStart(now));
-	}
-
-	@Override
-	public void close() {
-		this.executor.shutdownNow();
 	}
 
 	static String describe(Throwable failure) {

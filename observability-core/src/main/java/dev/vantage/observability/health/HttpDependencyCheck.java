@@ -14,13 +14,9 @@ import java.util.Map;
  * Checks an HTTP dependency with a GET; UP when it answers with the expected status (any
  * 2xx by default) within its timeout.
  */
-public final class HttpDependencyCheck implements DependencyCheck {
-
-	private final String name;
+public final class HttpDependencyCheck extends AbstractDependencyCheck {
 
 	private final URI url;
-
-	private final boolean critical;
 
 	private final Duration timeout;
 
@@ -39,25 +35,14 @@ public final class HttpDependencyCheck implements DependencyCheck {
 	 */
 	public HttpDependencyCheck(String name, URI url, boolean critical, Duration timeout, int expectedStatus,
 			HttpClient client) {
+		super(name, critical);
 		if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
 			throw new IllegalArgumentException("'url' must be an http or https URL, was " + sanitize(url));
 		}
-		this.name = name;
 		this.url = url;
-		this.critical = critical;
 		this.timeout = timeout;
 		this.expectedStatus = expectedStatus;
 		this.client = client;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public boolean critical() {
-		return this.critical;
 	}
 
 	@Override

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.binder.http.Outcome;
 public final class TenantRequestMetrics {
 
 	/** The meter name. */
-	public static final String METER = "http.server.tenant.requests";
+	public static final String METER = HttpMeters.TENANT_REQUESTS;
 
 	private final BoundedTagCache<EnumMeters<Outcome, Timer>> byTenant;
 

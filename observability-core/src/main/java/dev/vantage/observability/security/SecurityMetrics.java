@@ -1,97 +1,77 @@
 package dev.vantage.observability.security;
 
-import java.util.EnumMap;
-import java.util.Map;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.vantage.observability.support.Arguments;
 
 /**
- * Security meters: {@code security.authentication{outcome, reason}},
- * {@code security.authorization.denied} and {@code security.suspicious.activity{type,
- * severity}}. Every series is registered up front, so dashboards and alerts see zero before
- * the first event; recording is an array or map read and an increment.
+ * Records security facts: authentications by outcome and reason, authorization denials and
+ * suspicious activity by type and severity. A {@code null} argument throws
+ * {@link IllegalArgumentException} naming the parameter. {@link MeterSecurityMetrics}
+ * records into a meter registry; {@link #noop()} records nothing.
  */
-public final class SecurityMetrics {
+public interface SecurityMetrics {
 
 	/** Authentication attempts. */
-	public static final String AUTHENTICATION_METER = "security.authentication";
+	String AUTHENTICATION_METER = "security.authentication";
 
 	/** Requests or calls refused by authorization. */
-	public static final String DENIED_METER = "security.authorization.denied";
+	String DENIED_METER = "security.authorization.denied";
 
 	/** Suspicious activity seen by the detectors or reported by the application. */
-	public static final String SUSPICIOUS_METER = "security.suspicious.activity";
-
-	private final Counter succeeded;
-
-	private final Map<AuthenticationFailureReason, Counter> failed = new EnumMap<>(AuthenticationFailureReason.class);
-
-	private final Counter denied;
-
-	private final Map<SuspiciousActivityType, Map<Severity, Counter>> suspicious = new EnumMap<>(
-			SuspiciousActivityType.class);
+	String SUSPICIOUS_METER = "security.suspicious.activity";
 
 	/**
-	 * Registers the security meters.
-	 * @param registry the registry
+	 * Returns security metrics that check their arguments and record nothing, for when
+	 * security meters are switched off.
+	 * @return the no-op security metrics
 	 */
-	public SecurityMetrics(MeterRegistry registry) {
-		this.succeeded = Counter.builder(AUTHENTICATION_METER)
-			.description("Authentication attempts by outcome and failure reason")
-			.tags("outcome", "success", "reason", "none")
-			.register(registry);
-		for (AuthenticationFailureReason reason : AuthenticationFailureReason.values()) {
-			this.failed.put(reason, Counter.builder(AUTHENTICATION_METER)
-				.description("Authentication attempts by outcome and failure reason")
-				.tags("outcome", "failure", "reason", reason.tagValue)
-				.register(registry));
-		}
-		this.denied = Counter.builder(DENIED_METER).description("Access refused by authorization").register(registry);
-		for (SuspiciousActivityType type : SuspiciousActivityType.values()) {
-			Map<Severity, Counter> bySeverity = new EnumMap<>(Severity.class);
-			for (Severity severity : Severity.values()) {
-				bySeverity.put(severity, Counter.builder(SUSPICIOUS_METER)
-					.description("Suspicious activity by type and severity")
-					.tags("type", type.tagValue, "severity", severity.tagValue)
-					.register(registry));
-			}
-			this.suspicious.put(type, bySeverity);
-		}
+	static SecurityMetrics noop() {
+		return NoopSecurityMetrics.INSTANCE;
 	}
 
 	/** Records a successful authentication. */
-	public void authenticationSucceeded() {
-		this.succeeded.increment();
-	}
+	void authenticationSucceeded();
 
 	/**
 	 * Records a failed authentication.
 	 * @param reason why it failed
 	 */
-	public void authenticationFailed(AuthenticationFailureReason reason) {
-		this.failed.get(require(reason, "reason")).increment();
-	}
+	void authenticationFailed(AuthenticationFailureReason reason);
 
 	/** Records an authorization denial. */
-	public void authorizationDenied() {
-		this.denied.increment();
-	}
+	void authorizationDenied();
 
 	/**
 	 * Records suspicious activity.
 	 * @param type what kind
 	 * @param severity how serious
 	 */
-	public void suspiciousActivity(SuspiciousActivityType type, Severity severity) {
-		this.suspicious.get(require(type, "type")).get(require(severity, "severity")).increment();
-	}
+	void suspiciousActivity(SuspiciousActivityType type, Severity severity);
 
-	private static <T> T require(T value, String name) {
-		if (value == null) {
-			throw new IllegalArgumentException("'" + name + "' must not be null");
+	/** Checks arguments and records nothing. */
+	enum NoopSecurityMetrics implements SecurityMetrics {
+
+		/** The one instance. */
+		INSTANCE;
+
+		@Override
+		public void authenticationSucceeded() {
 		}
-		return value;
+
+		@Override
+		public void authenticationFailed(AuthenticationFailureReason reason) {
+			Arguments.requireNonNull(reason, "reason");
+		}
+
+		@Override
+		public void authorizationDenied() {
+		}
+
+		@Override
+		public void suspiciousActivity(SuspiciousActivityType type, Severity severity) {
+			Arguments.requireNonNull(type, "type");
+			Arguments.requireNonNull(severity, "severity");
+		}
+
 	}
 
 }

@@ -29,7 +29,7 @@ class AuditLoggerTests {
 	private final AuditLogger audit = logger(this.written::add);
 
 	private AuditLogger logger(AuditSink sink) {
-		return new AuditLogger(sink, new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), this.registry,
+		return new SinkAuditLogger(sink, new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), this.registry,
 				new CardinalityGuard(100, 2000, List.of("audit.")), Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

@@ -22,7 +22,7 @@ class BusinessMetricsTests {
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 
-	private final BusinessMetrics metrics = new BusinessMetrics(this.registry,
+	private final BusinessMetrics metrics = new MeterBusinessMetrics(this.registry,
 			new CardinalityGuard(100, 2000, List.of("business.")),
 			Map.of("checkout", List.of("view", "cart", "checkout", "paid")));
 

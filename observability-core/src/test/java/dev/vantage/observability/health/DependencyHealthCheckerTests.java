@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -22,33 +23,21 @@ class DependencyHealthCheckerTests {
 
 	private final CountDownLatch never = new CountDownLatch(1);
 
-	private DependencyHealthChecker checker;
+	private final ObservabilityExecutor executor = new ObservabilityExecutor("health-test");
 
 	@AfterEach
 	void close() {
 		this.never.countDown();
-		if (this.checker != null) {
-			this.checker.close();
-		}
+		this.executor.close();
 	}
 
 	private DependencyHealthChecker checker(Duration timeout, Duration ttl, DependencyCheck... checks) {
-		this.checker = new DependencyHealthChecker(List.of(checks), timeout, ttl, this.registry, Clock.systemUTC());
-		return this.checker;
+		return new DependencyHealthChecker(List.of(checks), timeout, ttl, this.registry, Clock.systemUTC(),
+				this.executor);
 	}
 
 	private DependencyCheck check(String name, AtomicInteger probes, ThrowingRunnable probe) {
-		return new DependencyCheck() {
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public boolean critical() {
-				return false;
-			}
+		return new AbstractDependencyCheck(name, false) {
 
 			@Override
 			public void probe() throws Exception {

@@ -11,7 +11,7 @@ class SecurityMetricsTests {
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
 
-	private final SecurityMetrics metrics = new SecurityMetrics(this.registry);
+	private final SecurityMetrics metrics = new MeterSecurityMetrics(this.registry);
 
 	@Test
 	void everySeriesExistsAtZeroFromTheStart() {

@@ -56,6 +56,17 @@ class JsonLoggingTests {
 	}
 
 	@Test
+	void everyConsoleLineIsJsonIncludingACustomBanner(CapturedOutput output) {
+		try (RunningApp app = RunningApp.start("--spring.banner.location=classpath:custom-banner.txt")) {
+			app.http().get("/log?text=marker-all-json");
+		}
+		List<String> lines = output.getOut().lines().filter((line) -> !line.isBlank()).toList();
+		assertThat(lines).hasSizeGreaterThan(10);
+		assertThat(lines).allSatisfy((line) -> assertThat(JsonLines.parse(line).isObject()).as(line).isTrue());
+		assertThat(JsonLines.linesContaining(output.getOut(), "custom banner of a test app")).hasSize(1);
+	}
+
+	@Test
 	void hostileContentInEveryFieldGivesOneParseableLinePerEventAndForgesNothing(CapturedOutput output)
 			throws InterruptedException {
 		try (RunningApp app = RunningApp.start()) {

@@ -9,8 +9,10 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when Vantage is enabled ({@code observability.enabled}, default true) and, if a
- * concern is named, when {@code observability.<concern>.enabled} is not false.
+ * Matches when Vantage is enabled ({@value ObservabilityProperties#ENABLED}, default true)
+ * and, if a concern's properties prefix is given, when {@code <prefix>.enabled} is not
+ * false. Each concern passes its properties class's {@code PREFIX}, so the key is spelled
+ * once.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
@@ -19,8 +21,9 @@ import org.springframework.context.annotation.Conditional;
 public @interface ConditionalOnObservabilityEnabled {
 
 	/**
-	 * The concern whose switch must be on as well, empty for the global switch only.
-	 * @return the concern, for example {@code http}
+	 * The properties prefix of the concern whose switch must be on as well, empty for the
+	 * global switch only.
+	 * @return the prefix, for example {@code observability.http}
 	 */
 	String value() default "";
 

@@ -1,12 +1,24 @@
 package dev.vantage.observability.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.vantage.observability.autoconfigure.application.ApplicationProperties;
+import dev.vantage.observability.autoconfigure.health.HealthProperties;
+import dev.vantage.observability.autoconfigure.http.HttpProperties;
+import dev.vantage.observability.autoconfigure.logging.LoggingProperties;
+import dev.vantage.observability.http.HttpMeters;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -48,26 +60,65 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private static final String LOGGING_CONFIGURATIONS = "classpath:dev/vantage/observability/logging/";
 
+	private static final String APPLICATION_NAME = "spring.application.name";
+
+	private static final String SLO_PREFIX = "management.metrics.distribution.slo.";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getProperty("observability.enabled", Boolean.class, true)) {
+		if (!OnObservabilityEnabledCondition.isEnabled(environment, "")) {
 			return;
 		}
 		Map<String, Object> defaults = new LinkedHashMap<>(DEFAULTS);
 		String[] profiles = environment.getActiveProfiles();
-		defaults.put("observability.logging.env", (profiles.length > 0) ? String.join(",", profiles) : "default");
-		defaults.put("observability.logging.version", "${spring.application.version:unknown}");
-		if (environment.getProperty("observability.health.enabled", Boolean.class, true)) {
+		defaults.put(LoggingProperties.PREFIX + ".env", (profiles.length > 0) ? String.join(",", profiles) : "default");
+		defaults.put(LoggingProperties.PREFIX + ".version", "${spring.application.version:unknown}");
+		if (OnObservabilityEnabledCondition.isEnabled(environment, ApplicationProperties.PREFIX)
+				&& environment.containsProperty(APPLICATION_NAME)) {
+			// Boot's common tags; an explicit management.metrics.tags.application wins.
+			defaults.put("management.metrics.tags.application", "${" + APPLICATION_NAME + "}");
+		}
+		if (OnObservabilityEnabledCondition.isEnabled(environment, HttpProperties.PREFIX)) {
+			// Boot's SLO buckets (exemplars and quantiles need buckets); the application's own win.
+			String buckets = httpBuckets(environment);
+			defaults.put(SLO_PREFIX + HttpMeters.SERVER_REQUESTS, buckets);
+			defaults.put(SLO_PREFIX + HttpMeters.CLIENT_REQUESTS, buckets);
+			// Boot matches these keys as name prefixes: without an exact key of their own the
+			// long-task timers of requests in flight (*.active) would grow histograms too.
+			defaults.put(SLO_PREFIX + HttpMeters.SERVER_REQUESTS + ".active", "");
+			defaults.put(SLO_PREFIX + HttpMeters.CLIENT_REQUESTS + ".active", "");
+		}
+		if (OnObservabilityEnabledCondition.isEnabled(environment, HealthProperties.PREFIX)) {
 			// Replaced by Vantage's dependency checks, which run in parallel with a timeout.
 			defaults.put("management.health.db.enabled", "false");
 			defaults.put("management.health.redis.enabled", "false");
 		}
 		if (usesVantageLogging(environment, application.getClassLoader())) {
-			String format = environment.getProperty("observability.logging.format", "json");
-			defaults.put("logging.config", LOGGING_CONFIGURATIONS
-					+ ("plain".equalsIgnoreCase(format.strip()) ? "logback-plain.xml" : "logback-json.xml"));
+			boolean plain = "plain".equalsIgnoreCase(environment.getProperty(LoggingProperties.FORMAT, "json").strip());
+			defaults.put("logging.config", LOGGING_CONFIGURATIONS + (plain ? "logback-plain.xml" : "logback-json.xml"));
+			if (!plain) {
+				// A printed banner is plain text between JSON lines; logged, it is one JSON line.
+				defaults.put("spring.main.banner-mode", "log");
+			}
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	/** The buckets of observability.http.slo as Boot's property expects them; bad values are left to binding. */
+	private static String httpBuckets(ConfigurableEnvironment environment) {
+		List<Duration> buckets;
+		try {
+			buckets = Binder.get(environment)
+				.bind(HttpProperties.PREFIX + ".slo", Bindable.listOf(Duration.class))
+				.orElse(HttpProperties.DEFAULT_SLO);
+		}
+		catch (BindException ex) {
+			buckets = HttpProperties.DEFAULT_SLO;
+		}
+		return buckets.stream()
+			.filter((bucket) -> !bucket.isNegative() && !bucket.isZero())
+			.map((bucket) -> bucket.toNanos() + "ns")
+			.collect(Collectors.joining(","));
 	}
 
 	/**

@@ -16,20 +16,30 @@ class OnObservabilityEnabledCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Environment environment = context.getEnvironment();
-		if (!environment.getProperty("observability.enabled", Boolean.class, true)) {
-			return ConditionOutcome.noMatch("observability.enabled is false");
+		if (!isEnabled(environment, "")) {
+			return ConditionOutcome.noMatch(ObservabilityProperties.ENABLED + " is false");
 		}
 		Map<String, Object> attributes = metadata
 			.getAnnotationAttributes(ConditionalOnObservabilityEnabled.class.getName());
-		String concern = (attributes != null) ? (String) attributes.get("value") : "";
-		if (concern == null || concern.isEmpty()) {
-			return ConditionOutcome.match("observability.enabled is not false");
+		String prefix = (attributes != null) ? (String) attributes.get("value") : "";
+		if (prefix == null || prefix.isEmpty()) {
+			return ConditionOutcome.match(ObservabilityProperties.ENABLED + " is not false");
 		}
-		String property = "observability." + concern + ".enabled";
-		if (!environment.getProperty(property, Boolean.class, true)) {
-			return ConditionOutcome.noMatch(property + " is false");
-		}
-		return ConditionOutcome.match(property + " is not false");
+		String property = prefix + ".enabled";
+		return isEnabled(environment, prefix) ? ConditionOutcome.match(property + " is not false")
+				: ConditionOutcome.noMatch(property + " is false");
+	}
+
+	/**
+	 * Tells whether Vantage and, if a prefix is given, one concern are switched on; read by
+	 * the condition and by the environment post-processor alike.
+	 * @param environment the environment
+	 * @param prefix the concern's properties prefix, or empty for the global switch only
+	 * @return whether it is on
+	 */
+	static boolean isEnabled(Environment environment, String prefix) {
+		return environment.getProperty(ObservabilityProperties.ENABLED, Boolean.class, true)
+				&& (prefix.isEmpty() || environment.getProperty(prefix + ".enabled", Boolean.class, true));
 	}
 
 }

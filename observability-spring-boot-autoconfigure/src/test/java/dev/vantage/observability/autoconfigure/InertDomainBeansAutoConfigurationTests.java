@@ -16,13 +16,17 @@ import dev.vantage.observability.security.AuthenticationFailureReason;
 import dev.vantage.observability.security.SecurityMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InertDomainBeansAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -45,6 +49,16 @@ class InertDomainBeansAutoConfigurationTests {
 			assertThat(registry.find("business.payments").meters()).isEmpty();
 			assertThat(registry.find("security.authentication").meters()).isEmpty();
 			assertThat(registry.find("audit.events").meters()).isEmpty();
+		});
+	}
+
+	@Test
+	void discardedAuditEventsAreAnnouncedOnceNamingTheProperty(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("observability.audit.enabled=false").run((context) -> {
+			context.getBean(AuditLogger.class).log(AuditEvent.builder("order.paid").build());
+			context.getBean(AuditLogger.class).log(AuditEvent.builder("order.paid").build());
+			assertThat(output).containsOnlyOnce("Audit events are discarded")
+				.contains("observability.audit.enabled is false");
 		});
 	}
 

@@ -19,8 +19,15 @@ final class ShopClient {
 
 	private final String base;
 
+	private final String tenantHeader;
+
 	ShopClient(int port) {
+		this(port, "X-Tenant-Id");
+	}
+
+	ShopClient(int port, String tenantHeader) {
 		this.base = "http://127.0.0.1:" + port;
+		this.tenantHeader = tenantHeader;
 	}
 
 	HttpResponse<String> get(String tenant, String path, String user, String password) {
@@ -44,7 +51,7 @@ final class ShopClient {
 	private HttpRequest.Builder request(String tenant, String path, String user, String password) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("X-Tenant-Id", tenant);
+			.header(this.tenantHeader, tenant);
 		if (user != null) {
 			request.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

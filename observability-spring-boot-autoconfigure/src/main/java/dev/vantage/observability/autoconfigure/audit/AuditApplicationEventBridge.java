@@ -2,28 +2,35 @@ package dev.vantage.observability.autoconfigure.audit;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.vantage.observability.audit.AuditEvent;
 import dev.vantage.observability.audit.AuditLogger;
+import dev.vantage.observability.security.SecurityEventRecorder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.context.event.EventListener;
 
 /**
  * Writes Spring Boot's {@link AuditApplicationEvent}s to the audit log. The {@code details}
  * entry (which may hold a session id) is left out; a type containing {@code FAILURE} is a
- * failure.
+ * failure. Boot's authentication and authorization events are left out when Vantage's
+ * {@link SecurityEventRecorder} audits the same facts, so one login is one audit line.
  */
-public final class AuditApplicationEventBridge {
+final class AuditApplicationEventBridge {
+
+	/** The types Boot's Spring Security listeners publish for what the recorder audits. */
+	private static final Set<String> SECURITY_TYPES = Set.of("AUTHENTICATION_SUCCESS", "AUTHENTICATION_FAILURE",
+			"AUTHORIZATION_FAILURE");
 
 	private final AuditLogger auditLogger;
 
-	/**
-	 * Creates the bridge.
-	 * @param auditLogger the audit log
-	 */
-	public AuditApplicationEventBridge(AuditLogger auditLogger) {
+	private final ObjectProvider<SecurityEventRecorder> securityEvents;
+
+	AuditApplicationEventBridge(AuditLogger auditLogger, ObjectProvider<SecurityEventRecorder> securityEvents) {
 		this.auditLogger = auditLogger;
+		this.securityEvents = securityEvents;
 	}
 
 	/**
@@ -31,9 +38,12 @@ public final class AuditApplicationEventBridge {
 	 * @param event the event
 	 */
 	@EventListener
-	public void onAuditEvent(AuditApplicationEvent event) {
+	void onAuditEvent(AuditApplicationEvent event) {
 		org.springframework.boot.actuate.audit.AuditEvent source = event.getAuditEvent();
 		String type = source.getType();
+		if (SECURITY_TYPES.contains(type) && this.securityEvents.getIfAvailable() != null) {
+			return;
+		}
 		AuditEvent.Builder builder = AuditEvent.builder(type).principal(source.getPrincipal())
 			.timestamp(source.getTimestamp())
 			.action(type.toLowerCase(Locale.ROOT));

@@ -6,13 +6,15 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.audit.AuditSink;
+import dev.vantage.observability.audit.SinkAuditLogger;
 import dev.vantage.observability.audit.Slf4jAuditSink;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
+import dev.vantage.observability.security.SecurityEventRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,8 +33,8 @@ import org.springframework.context.annotation.Configuration;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
-@ConditionalOnObservabilityEnabled("audit")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnObservabilityEnabled(AuditProperties.PREFIX)
+@EnableConfigurationProperties(AuditProperties.class)
 public final class AuditAutoConfiguration {
 
 	@Bean
@@ -44,10 +46,10 @@ public final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditLogger auditLogger(AuditSink sink, MeterRegistry registry, CardinalityGuard guard,
-			ObservabilityProperties properties) {
-		ObservabilityProperties.Audit audit = properties.getAudit();
-		return new AuditLogger(sink, new AuditMasker(audit.getMaskedKeys(), audit.isAnonymizeClientIp()), registry,
-				guard, Clock.systemUTC());
+			AuditProperties properties) {
+		return new SinkAuditLogger(sink,
+				new AuditMasker(properties.getMaskedKeys(), properties.isAnonymizeClientIp()), registry, guard,
+				Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -68,8 +70,9 @@ public final class AuditAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AuditApplicationEventBridge auditApplicationEventBridge(AuditLogger auditLogger) {
-			return new AuditApplicationEventBridge(auditLogger);
+		AuditApplicationEventBridge auditApplicationEventBridge(AuditLogger auditLogger,
+				ObjectProvider<SecurityEventRecorder> securityEvents) {
+			return new AuditApplicationEventBridge(auditLogger, securityEvents);
 		}
 
 	}

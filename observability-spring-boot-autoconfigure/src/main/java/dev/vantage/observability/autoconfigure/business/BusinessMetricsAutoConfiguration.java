@@ -1,9 +1,9 @@
 package dev.vantage.observability.autoconfigure.business;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.observability.business.MeterBusinessMetrics;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,15 +21,15 @@ import org.springframework.context.annotation.Bean;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
-@ConditionalOnObservabilityEnabled("business")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnObservabilityEnabled(BusinessProperties.PREFIX)
+@EnableConfigurationProperties(BusinessProperties.class)
 public final class BusinessMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	BusinessMetrics businessMetrics(MeterRegistry registry, CardinalityGuard guard,
-			ObservabilityProperties properties) {
-		return new BusinessMetrics(registry, guard, properties.getBusiness().getFunnels());
+			BusinessProperties properties) {
+		return new MeterBusinessMetrics(registry, guard, properties.getFunnels());
 	}
 
 }

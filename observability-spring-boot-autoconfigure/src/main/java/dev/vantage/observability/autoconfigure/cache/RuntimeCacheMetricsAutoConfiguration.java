@@ -1,7 +1,8 @@
 package dev.vantage.observability.autoconfigure.cache;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
+import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfiguration;
+import dev.vantage.observability.support.ObservabilityExecutor;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,19 +19,19 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of meters for caches created after startup, on top of Boot's cache
  * metrics ({@code cache_gets_total{result=hit|miss}}, puts, evictions).
  */
-@AutoConfiguration(after = CacheMetricsAutoConfiguration.class)
+@AutoConfiguration(after = { CacheMetricsAutoConfiguration.class, ObservabilityExecutorAutoConfiguration.class })
 @ConditionalOnClass({ CacheManager.class, CacheMetricsRegistrar.class })
-@ConditionalOnBean(CacheMetricsRegistrar.class)
-@ConditionalOnObservabilityEnabled("cache")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnBean({ CacheMetricsRegistrar.class, ObservabilityExecutor.class })
+@ConditionalOnObservabilityEnabled(CacheProperties.PREFIX)
+@EnableConfigurationProperties(CacheProperties.class)
 public final class RuntimeCacheMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeCacheMetricsBinder runtimeCacheMetricsBinder(ListableBeanFactory beanFactory,
-			CacheMetricsRegistrar registrar, ObservabilityProperties properties) {
+			CacheMetricsRegistrar registrar, CacheProperties properties, ObservabilityExecutor executor) {
 		return new RuntimeCacheMetricsBinder(beanFactory.getBeansOfType(CacheManager.class), registrar,
-				properties.getCache().getRescanInterval());
+				properties.getRescanInterval(), executor);
 	}
 
 }

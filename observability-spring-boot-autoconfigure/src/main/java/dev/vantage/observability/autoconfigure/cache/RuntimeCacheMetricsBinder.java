@@ -5,26 +5,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import dev.vantage.observability.autoconfigure.PeriodicTask;
+import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.Tag;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.cache.metrics.CacheMetricsRegistrar;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Binds caches that a {@link CacheManager} creates after startup (dynamic Caffeine or
  * concurrent-map caches, caches named at runtime), which Boot binds only once, when the
  * application starts. Scans every cache manager at start and then periodically.
  */
-public final class RuntimeCacheMetricsBinder implements SmartLifecycle {
+public final class RuntimeCacheMetricsBinder extends PeriodicTask {
 
 	private static final Log logger = LogFactory.getLog(RuntimeCacheMetricsBinder.class);
 
@@ -34,25 +31,22 @@ public final class RuntimeCacheMetricsBinder implements SmartLifecycle {
 
 	private final CacheMetricsRegistrar registrar;
 
-	private final Duration interval;
-
 	private final Set<String> bound = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> unsupported = ConcurrentHashMap.newKeySet();
-
-	private volatile @Nullable ScheduledExecutorService executor;
 
 	/**
 	 * Creates the binder.
 	 * @param cacheManagers the cache managers by bean name
 	 * @param registrar Boot's registrar, which knows every supported cache type
 	 * @param interval how often to scan
+	 * @param executor what runs the scan
 	 */
 	public RuntimeCacheMetricsBinder(Map<String, CacheManager> cacheManagers, CacheMetricsRegistrar registrar,
-			Duration interval) {
+			Duration interval, ObservabilityExecutor executor) {
+		super("Binding new caches to the meter registry", interval, executor);
 		this.cacheManagers = Map.copyOf(cacheManagers);
 		this.registrar = registrar;
-		this.interval = interval;
 	}
 
 	/** Binds every cache not bound yet; cheap when nothing is new. */
@@ -85,38 +79,8 @@ public final class RuntimeCacheMetricsBinder implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "observability-cache-metrics");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.interval.toMillis();
-		scheduler.scheduleWithFixedDelay(this::bindNewCachesSafely, 0, millis, TimeUnit.MILLISECONDS);
-		this.executor = scheduler;
-	}
-
-	private void bindNewCachesSafely() {
-		try {
-			bindNewCaches();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Binding new caches to the meter registry failed: " + ex.getMessage());
-		}
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
+	protected void runOnce() {
+		bindNewCaches();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.vantage.observability.autoconfigure.cardinality;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,16 +20,14 @@ import org.springframework.core.annotation.Order;
 		beforeName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@EnableConfigurationProperties(CardinalityProperties.class)
 public final class CardinalityAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean
-	CardinalityGuard cardinalityGuard(ObservabilityProperties properties) {
-		ObservabilityProperties.Cardinality cardinality = properties.getCardinality();
-		return new CardinalityGuard(cardinality.getMaxTagValues(), cardinality.getMaxSeriesPerMeter(),
-				cardinality.getMeterPrefixes());
+	CardinalityGuard cardinalityGuard(CardinalityProperties properties) {
+		return properties.createGuard();
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.vantage.observability.autoconfigure.db;
 import javax.sql.DataSource;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
@@ -22,13 +21,13 @@ import org.springframework.context.annotation.Bean;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ DataSource.class, ProxyDataSourceBuilder.class, MeterRegistry.class })
 @ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled("db")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnObservabilityEnabled(DbProperties.PREFIX)
+@EnableConfigurationProperties(DbProperties.class)
 public final class DataSourceMetricsAutoConfiguration {
 
 	@Bean
 	static DataSourceMetricsPostProcessor dataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
-			ObjectProvider<ObservabilityProperties> properties) {
+			ObjectProvider<DbProperties> properties) {
 		return new DataSourceMetricsPostProcessor(registry, properties);
 	}
 

@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.db.DataSourceQueryMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
@@ -36,12 +35,12 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 
 	private final ObjectProvider<MeterRegistry> registry;
 
-	private final ObjectProvider<ObservabilityProperties> properties;
+	private final ObjectProvider<DbProperties> properties;
 
 	private final List<QueryMetricsListener> listeners = new CopyOnWriteArrayList<>();
 
 	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
-			ObjectProvider<ObservabilityProperties> properties) {
+			ObjectProvider<DbProperties> properties) {
 		this.registry = registry;
 		this.properties = properties;
 	}
@@ -52,7 +51,7 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 			return bean;
 		}
 		QueryMetricsListener listener = new QueryMetricsListener(() -> {
-			ObservabilityProperties.Db db = this.properties.getObject().getDb();
+			DbProperties db = this.properties.getObject();
 			return new DataSourceQueryMetrics(this.registry.getObject(), beanName, db.getSlowQueryThreshold(),
 					db.getSlo());
 		});

@@ -1,56 +1,29 @@
 package dev.vantage.observability.autoconfigure.health;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import dev.vantage.observability.autoconfigure.PeriodicTask;
 import dev.vantage.observability.health.DependencyHealthChecker;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
+import dev.vantage.observability.support.ObservabilityExecutor;
 
 /**
  * Checks every dependency at a fixed interval, so that {@code dependency_up} stays current
  * when nobody calls the health endpoint.
  */
-final class BackgroundHealthRefresh implements SmartLifecycle {
+final class BackgroundHealthRefresh extends PeriodicTask {
 
 	private final DependencyHealthChecker checker;
 
-	private final Duration interval;
-
-	private volatile @Nullable ScheduledExecutorService scheduler;
-
-	BackgroundHealthRefresh(DependencyHealthChecker checker, Duration interval) {
+	BackgroundHealthRefresh(DependencyHealthChecker checker, Duration interval, ObservabilityExecutor executor) {
+		super("Refreshing dependency health", interval, executor);
 		this.checker = checker;
-		this.interval = interval;
+		// The refresh waits for the probes it starts, so it needs a thread of its own.
+		executor.reserve(1);
 	}
 
 	@Override
-	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "observability-health-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long millis = this.interval.toMillis();
-		started.scheduleWithFixedDelay(this.checker::statuses, 0, millis, TimeUnit.MILLISECONDS);
-		this.scheduler = started;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = this.scheduler;
-		if (running != null) {
-			running.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
+	protected void runOnce() {
+		this.checker.statuses();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.health.DataSourceCheck;
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.HttpDependencyCheck;
@@ -30,7 +29,7 @@ final class DependencyChecks {
 	private DependencyChecks() {
 	}
 
-	static List<DependencyCheck> collect(ListableBeanFactory beanFactory, ObservabilityProperties.Health health) {
+	static List<DependencyCheck> collect(ListableBeanFactory beanFactory, HealthProperties health) {
 		List<DependencyCheck> checks = new ArrayList<>(beanFactory.getBeansOfType(DependencyCheck.class).values());
 		Duration timeout = health.getTimeout();
 		beanFactory.getBeansOfType(DataSource.class)

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
+import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfiguration;
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.DependencyHealthChecker;
+import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -27,23 +28,22 @@ import org.springframework.context.annotation.Configuration;
  * data source, Redis connection factory and declared HTTP dependency, exposed as the
  * {@code dependencies} health component, with the critical ones in the readiness group.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(after = ObservabilityExecutorAutoConfiguration.class, afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		"org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration" })
 @ConditionalOnClass({ HealthContributor.class, MeterRegistry.class })
-@ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled("health")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnBean({ MeterRegistry.class, ObservabilityExecutor.class })
+@ConditionalOnObservabilityEnabled(HealthProperties.PREFIX)
+@EnableConfigurationProperties(HealthProperties.class)
 public final class DependencyHealthAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
+	@Bean
 	@ConditionalOnMissingBean
-	DependencyHealthChecker dependencyHealthChecker(ListableBeanFactory beanFactory, ObservabilityProperties properties,
-			MeterRegistry registry) {
-		ObservabilityProperties.Health health = properties.getHealth();
-		return new DependencyHealthChecker(DependencyChecks.collect(beanFactory, health), health.getTimeout(),
-				health.getCacheTtl(), registry, Clock.systemUTC());
+	DependencyHealthChecker dependencyHealthChecker(ListableBeanFactory beanFactory, HealthProperties properties,
+			MeterRegistry registry, ObservabilityExecutor executor) {
+		return new DependencyHealthChecker(DependencyChecks.collect(beanFactory, properties), properties.getTimeout(),
+				properties.getCacheTtl(), registry, Clock.systemUTC(), executor);
 	}
 
 	@Bean
@@ -53,10 +53,10 @@ public final class DependencyHealthAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty("observability.health.refresh-interval")
-	BackgroundHealthRefresh backgroundHealthRefresh(DependencyHealthChecker checker,
-			ObservabilityProperties properties) {
-		return new BackgroundHealthRefresh(checker, properties.getHealth().getRefreshInterval());
+	@ConditionalOnProperty(HealthProperties.REFRESH_INTERVAL)
+	BackgroundHealthRefresh backgroundHealthRefresh(DependencyHealthChecker checker, HealthProperties properties,
+			ObservabilityExecutor executor) {
+		return new BackgroundHealthRefresh(checker, properties.getRefreshInterval(), executor);
 	}
 
 	@Configuration(proxyBeanMethods = false)

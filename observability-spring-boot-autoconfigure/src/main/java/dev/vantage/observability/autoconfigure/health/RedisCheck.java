@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.health;
 
-import dev.vantage.observability.health.DependencyCheck;
+import dev.vantage.observability.health.AbstractDependencyCheck;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -8,28 +8,13 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Checks Redis with a PING.
  */
-final class RedisCheck implements DependencyCheck {
-
-	private final String name;
+final class RedisCheck extends AbstractDependencyCheck {
 
 	private final RedisConnectionFactory connectionFactory;
 
-	private final boolean critical;
-
 	RedisCheck(String name, RedisConnectionFactory connectionFactory, boolean critical) {
-		this.name = name;
+		super(name, critical);
 		this.connectionFactory = connectionFactory;
-		this.critical = critical;
-	}
-
-	@Override
-	public String name() {
-		return this.name;
-	}
-
-	@Override
-	public boolean critical() {
-		return this.critical;
 	}
 
 	@Override

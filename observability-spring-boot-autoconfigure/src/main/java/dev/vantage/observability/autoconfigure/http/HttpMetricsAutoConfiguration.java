@@ -1,11 +1,9 @@
 package dev.vantage.observability.autoconfigure.http;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
-import dev.vantage.observability.http.ServiceLevelObjectivesMeterFilter;
 import dev.vantage.observability.http.TenantRequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,34 +21,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Auto-configuration of HTTP meters: SLO buckets on {@code http.server.requests} and
- * {@code http.client.requests} (exemplars and quantiles need buckets) and the per-tenant
- * {@code http.server.tenant.requests}.
+ * Auto-configuration of HTTP meters: the per-tenant {@code http.server.tenant.requests}
+ * and the properties of the SLO buckets on {@code http.server.requests} and
+ * {@code http.client.requests}, which Boot's own
+ * {@code management.metrics.distribution.slo.*} applies (Vantage defaults it from
+ * {@code observability.http.slo}, see {@code ObservabilityDefaultsEnvironmentPostProcessor}).
  */
 @AutoConfiguration(after = { CardinalityAutoConfiguration.class, TenantAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled("http")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnObservabilityEnabled(HttpProperties.PREFIX)
+@EnableConfigurationProperties(HttpProperties.class)
 public final class HttpMetricsAutoConfiguration {
-
-	/** The name of the timer Boot's server observation records. */
-	public static final String SERVER_REQUESTS_METER = "http.server.requests";
-
-	/** The name of the timer Boot's client observation records (RestClient, RestTemplate, WebClient). */
-	public static final String CLIENT_REQUESTS_METER = "http.client.requests";
-
-	@Bean
-	@ConditionalOnMissingBean(name = "httpServerRequestsSloMeterFilter")
-	ServiceLevelObjectivesMeterFilter httpServerRequestsSloMeterFilter(ObservabilityProperties properties) {
-		return new ServiceLevelObjectivesMeterFilter(SERVER_REQUESTS_METER, properties.getHttp().getSlo());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "httpClientRequestsSloMeterFilter")
-	ServiceLevelObjectivesMeterFilter httpClientRequestsSloMeterFilter(ObservabilityProperties properties) {
-		return new ServiceLevelObjectivesMeterFilter(CLIENT_REQUESTS_METER, properties.getHttp().getSlo());
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)

@@ -17,15 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Times each request into {@code http.server.tenant.requests}, with the tenant current
  * when the request ends (domain code may have set it explicitly).
  */
-public final class TenantRequestMetricsFilter extends OncePerRequestFilter {
+final class TenantRequestMetricsFilter extends OncePerRequestFilter {
 
 	private final TenantRequestMetrics metrics;
 
-	/**
-	 * Creates the filter.
-	 * @param metrics the per-tenant meters
-	 */
-	public TenantRequestMetricsFilter(TenantRequestMetrics metrics) {
+	TenantRequestMetricsFilter(TenantRequestMetrics metrics) {
 		this.metrics = metrics;
 	}
 

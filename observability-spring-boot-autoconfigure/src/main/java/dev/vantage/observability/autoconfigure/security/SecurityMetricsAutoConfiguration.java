@@ -4,10 +4,11 @@ import java.time.Clock;
 
 import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
 import dev.vantage.observability.autoconfigure.audit.AuditAutoConfiguration;
 import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.security.BruteForceDetector;
+import dev.vantage.observability.security.MeterSecurityMetrics;
+import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SecurityMetrics;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,20 +41,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled("security")
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@ConditionalOnObservabilityEnabled(SecurityProperties.PREFIX)
+@EnableConfigurationProperties(SecurityProperties.class)
 public final class SecurityMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityMetrics securityMetrics(MeterRegistry registry) {
-		return new SecurityMetrics(registry);
+		return new MeterSecurityMetrics(registry);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	BruteForceDetector bruteForceDetector(ObservabilityProperties properties) {
-		ObservabilityProperties.Security.BruteForce bruteForce = properties.getSecurity().getBruteForce();
+	BruteForceDetector bruteForceDetector(SecurityProperties properties) {
+		SecurityProperties.BruteForce bruteForce = properties.getBruteForce();
 		return new BruteForceDetector(bruteForce.getMaxFailures(), bruteForce.getWindow(), bruteForce.getMaxTracked(),
 				Clock.systemUTC());
 	}
@@ -61,8 +62,10 @@ public final class SecurityMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityEventRecorder securityEventRecorder(SecurityMetrics metrics, BruteForceDetector bruteForce,
-			ObjectProvider<AuditLogger> audit) {
-		return new SecurityEventRecorder(metrics, bruteForce, audit.getIfAvailable());
+			ObjectProvider<AuditLogger> audit, SecurityProperties properties) {
+		return new SecurityEventRecorder(metrics, bruteForce, audit.getIfAvailable(AuditLogger::discarding),
+				properties.getAuthenticationSuccessAuditInterval(), properties.getBruteForce().getMaxTracked(),
+				Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -87,7 +90,7 @@ public final class SecurityMetricsAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
-	@ConditionalOnBooleanProperty(name = "observability.security.suspicious-requests.enabled", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = SecurityProperties.SuspiciousRequests.ENABLED, matchIfMissing = true)
 	static class SuspiciousRequestConfiguration {
 
 		@Bean

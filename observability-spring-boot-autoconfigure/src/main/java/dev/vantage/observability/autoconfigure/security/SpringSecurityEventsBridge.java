@@ -1,6 +1,7 @@
 package dev.vantage.observability.autoconfigure.security;
 
 import dev.vantage.observability.security.AuthenticationFailureReason;
+import dev.vantage.observability.security.SecurityEventRecorder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -21,15 +22,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Listens to Spring Security's authentication and authorization events, so that an
  * application gets security meters and audit events with no code.
  */
-public final class SpringSecurityEventsBridge {
+final class SpringSecurityEventsBridge {
 
 	private final SecurityEventRecorder recorder;
 
-	/**
-	 * Creates the bridge.
-	 * @param recorder where the facts go
-	 */
-	public SpringSecurityEventsBridge(SecurityEventRecorder recorder) {
+	SpringSecurityEventsBridge(SecurityEventRecorder recorder) {
 		this.recorder = recorder;
 	}
 
@@ -38,7 +35,7 @@ public final class SpringSecurityEventsBridge {
 	 * @param event the event
 	 */
 	@EventListener
-	public void onSuccess(AuthenticationSuccessEvent event) {
+	void onSuccess(AuthenticationSuccessEvent event) {
 		this.recorder.authenticationSucceeded(event.getAuthentication().getName(), clientIp(event.getAuthentication()));
 	}
 
@@ -47,7 +44,7 @@ public final class SpringSecurityEventsBridge {
 	 * @param event the event
 	 */
 	@EventListener
-	public void onFailure(AbstractAuthenticationFailureEvent event) {
+	void onFailure(AbstractAuthenticationFailureEvent event) {
 		this.recorder.authenticationFailed(event.getAuthentication().getName(), clientIp(event.getAuthentication()),
 				reason(event.getException()));
 	}
@@ -57,7 +54,7 @@ public final class SpringSecurityEventsBridge {
 	 * @param event the event
 	 */
 	@EventListener
-	public void onDenied(AuthorizationDeniedEvent<?> event) {
+	void onDenied(AuthorizationDeniedEvent<?> event) {
 		Authentication authentication = event.getAuthentication().get();
 		String resource = (event.getObject() instanceof HttpServletRequest request)
 				? request.getMethod() + " " + request.getRequestURI() : null;

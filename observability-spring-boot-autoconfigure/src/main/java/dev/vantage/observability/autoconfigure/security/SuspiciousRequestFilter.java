@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.security;
 import java.io.IOException;
 
 import dev.vantage.observability.audit.AuditEvent;
+import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,18 +16,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reports requests whose path or query look like injection or path traversal. It observes
  * only: the request always continues unchanged.
  */
-public final class SuspiciousRequestFilter extends OncePerRequestFilter {
+final class SuspiciousRequestFilter extends OncePerRequestFilter {
 
 	private final SuspiciousRequestDetector detector;
 
 	private final SecurityEventRecorder recorder;
 
-	/**
-	 * Creates the filter.
-	 * @param detector what recognises the patterns
-	 * @param recorder where findings go
-	 */
-	public SuspiciousRequestFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder) {
+	SuspiciousRequestFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder) {
 		this.detector = detector;
 		this.recorder = recorder;
 	}

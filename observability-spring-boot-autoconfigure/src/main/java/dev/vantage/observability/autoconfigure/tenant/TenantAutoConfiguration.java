@@ -1,7 +1,8 @@
 package dev.vantage.observability.autoconfigure.tenant;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityProperties;
+import dev.vantage.observability.tenant.HeaderTenantResolver;
+import dev.vantage.observability.tenant.TenantResolver;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,18 +13,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Auto-configuration of the tenant of each servlet request: a {@link TenantResolver}
- * (request header by default) and the filter that makes the tenant current.
+ * Auto-configuration of the tenant of each request: a {@link TenantResolver} (request
+ * header by default), shared by every web stack, and the servlet filter that makes the
+ * tenant current.
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
+@ConditionalOnWebApplication
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@EnableConfigurationProperties(TenantProperties.class)
 public final class TenantAutoConfiguration {
 
 	/** Runs right after Boot's observation filter, so the tenant is known to everything else. */
@@ -31,17 +33,24 @@ public final class TenantAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TenantResolver tenantResolver(ObservabilityProperties properties) {
-		return new HeaderTenantResolver(properties.getTenant().getHeader());
+	TenantResolver tenantResolver(TenantProperties properties) {
+		return new HeaderTenantResolver(properties.getHeader());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(name = "tenantContextFilter")
-	FilterRegistrationBean<TenantContextFilter> tenantContextFilter(TenantResolver resolver) {
-		FilterRegistrationBean<TenantContextFilter> registration = new FilterRegistrationBean<>(
-				new TenantContextFilter(resolver));
-		registration.setOrder(FILTER_ORDER);
-		return registration;
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
+	static class ServletTenantConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "tenantContextFilter")
+		FilterRegistrationBean<TenantContextFilter> tenantContextFilter(TenantResolver resolver) {
+			FilterRegistrationBean<TenantContextFilter> registration = new FilterRegistrationBean<>(
+					new TenantContextFilter(resolver));
+			registration.setOrder(FILTER_ORDER);
+			return registration;
+		}
+
 	}
 
 }

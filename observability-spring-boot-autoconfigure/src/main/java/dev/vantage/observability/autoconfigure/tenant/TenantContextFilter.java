@@ -3,10 +3,13 @@ package dev.vantage.observability.autoconfigure.tenant;
 import java.io.IOException;
 
 import dev.vantage.observability.tenant.TenantContext;
+import dev.vantage.observability.tenant.TenantRequest;
+import dev.vantage.observability.tenant.TenantResolver;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,24 +17,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Makes the tenant of each request current in {@link TenantContext} (and the logging MDC)
  * for the time the request is handled.
  */
-public final class TenantContextFilter extends OncePerRequestFilter {
+final class TenantContextFilter extends OncePerRequestFilter {
 
 	private final TenantResolver resolver;
 
-	/**
-	 * Creates the filter.
-	 * @param resolver finds the tenant of a request
-	 */
-	public TenantContextFilter(TenantResolver resolver) {
+	TenantContextFilter(TenantResolver resolver) {
 		this.resolver = resolver;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		try (TenantContext.Scope scope = TenantContext.open(this.resolver.resolveTenant(request))) {
+		try (TenantContext.Scope scope = TenantContext.open(this.resolver.resolveTenant(new ServletRequest(request)))) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	/** A servlet request as a {@link TenantResolver} sees it. */
+	private record ServletRequest(HttpServletRequest request) implements TenantRequest {
+
+		@Override
+		public @Nullable String header(String name) {
+			return this.request.getHeader(name);
+		}
+
+		@Override
+		public String path() {
+			return this.request.getRequestURI();
+		}
+
 	}
 
 }

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApplicationMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withInitializer(MetricsConfigurations::vantageDefaults)
 		.withConfiguration(MetricsConfigurations.withRegistry(ApplicationMetricsAutoConfiguration.class));
 
 	@Test

@@ -9,14 +9,22 @@ import dev.vantage.observability.audit.AuditSink;
 import dev.vantage.observability.audit.Slf4jAuditSink;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import dev.vantage.observability.autoconfigure.security.SecurityMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.boot.actuate.audit.listener.AuditListener;
+import org.springframework.boot.actuate.security.AuthenticationAuditListener;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +88,55 @@ class AuditAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("observability.audit.max-history"));
+	}
+
+	@Test
+	void oneAuthenticationIsOneAuditLineWhenTheAppKeepsBootsAuditEvents() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(SecurityMetricsAutoConfiguration.class))
+			.withUserConfiguration(RecordingSink.class, BootAuditEvents.class)
+			.run((context) -> {
+				context.publishEvent(new AuthenticationSuccessEvent(
+						UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of())));
+				assertThat(context.getBean(RecordingSink.class).events).extracting(AuditEvent::type)
+					.containsExactly("authentication.success");
+				assertThat(context.getBean(AuditEventRepository.class).find("alice", null, null)).hasSize(1);
+			});
+	}
+
+	@Test
+	void bootsAuthenticationEventsAreAuditedWhenVantageSecurityIsOff() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(SecurityMetricsAutoConfiguration.class))
+			.withPropertyValues("observability.security.enabled=false")
+			.withUserConfiguration(RecordingSink.class, BootAuditEvents.class)
+			.run((context) -> {
+				context.publishEvent(new AuthenticationSuccessEvent(
+						UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of())));
+				assertThat(context.getBean(RecordingSink.class).events).extracting(AuditEvent::type)
+					.containsExactly("AUTHENTICATION_SUCCESS");
+			});
+	}
+
+	/** What an application that declares its own AuditEventRepository gets from Boot. */
+	@Configuration(proxyBeanMethods = false)
+	static class BootAuditEvents {
+
+		@Bean
+		AuditEventRepository auditEventRepository() {
+			return new InMemoryAuditEventRepository();
+		}
+
+		@Bean
+		AuditListener auditListener(AuditEventRepository repository) {
+			return new AuditListener(repository);
+		}
+
+		@Bean
+		AuthenticationAuditListener authenticationAuditListener() {
+			return new AuthenticationAuditListener();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

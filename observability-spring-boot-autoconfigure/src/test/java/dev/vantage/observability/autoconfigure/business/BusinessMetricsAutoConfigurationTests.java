@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.observability.business.MeterBusinessMetrics;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class BusinessMetricsAutoConfigurationTests {
 
 		@Bean
 		BusinessMetrics customBusinessMetrics(MeterRegistry registry) {
-			return new BusinessMetrics(registry, new CardinalityGuard(10, 100, List.of()), Map.of());
+			return new MeterBusinessMetrics(registry, new CardinalityGuard(10, 100, List.of()), Map.of());
 		}
 
 	}

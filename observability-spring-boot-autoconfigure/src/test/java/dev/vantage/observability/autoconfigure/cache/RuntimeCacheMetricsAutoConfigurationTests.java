@@ -1,8 +1,10 @@
 package dev.vantage.observability.autoconfigure.cache;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
+import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +78,8 @@ class RuntimeCacheMetricsAutoConfigurationTests {
 	static class UserBinder {
 
 		@Bean
-		RuntimeCacheMetricsBinder customBinder(CacheMetricsRegistrar registrar) {
-			return new RuntimeCacheMetricsBinder(Map.of(), registrar, java.time.Duration.ofMinutes(1));
+		RuntimeCacheMetricsBinder customBinder(CacheMetricsRegistrar registrar, ObservabilityExecutor executor) {
+			return new RuntimeCacheMetricsBinder(Map.of(), registrar, Duration.ofMinutes(1), executor);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.DependencyHealthChecker;
+import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -126,10 +127,10 @@ class DependencyHealthAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserChecker {
 
-		@Bean(destroyMethod = "close")
-		DependencyHealthChecker customChecker(MeterRegistry registry) {
+		@Bean
+		DependencyHealthChecker customChecker(MeterRegistry registry, ObservabilityExecutor executor) {
 			return new DependencyHealthChecker(List.of(), Duration.ofSeconds(1), Duration.ZERO, registry,
-					Clock.systemUTC());
+					Clock.systemUTC(), executor);
 		}
 
 	}

@@ -1,5 +1,11 @@
 package dev.vantage.observability.autoconfigure.tenant;
 
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.vantage.observability.tenant.TenantContext;
+import dev.vantage.observability.tenant.TenantRequest;
+import dev.vantage.observability.tenant.TenantResolver;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +29,7 @@ class TenantAutoConfigurationTests {
 	@Test
 	void defaultResolverReadsTheConfiguredHeader() {
 		this.contextRunner.withPropertyValues("observability.tenant.header=X-Shop").run((context) -> {
-			MockHttpServletRequest request = new MockHttpServletRequest();
-			request.addHeader("X-Shop", "acme");
-			assertThat(context.getBean(TenantResolver.class).resolveTenant(request)).isEqualTo("acme");
+			assertThat(context.getBean(TenantResolver.class).resolveTenant(request("X-Shop", "acme"))).isEqualTo("acme");
 			assertThat(context).hasBean("tenantContextFilter");
 			assertThat(context.getBean("tenantContextFilter", FilterRegistrationBean.class).getOrder())
 				.isEqualTo(TenantAutoConfiguration.FILTER_ORDER);
@@ -35,15 +40,47 @@ class TenantAutoConfigurationTests {
 	void userResolverWins() {
 		this.contextRunner.withUserConfiguration(UserResolver.class).run((context) -> {
 			assertThat(context).hasSingleBean(TenantResolver.class);
-			assertThat(context.getBean(TenantResolver.class).resolveTenant(new MockHttpServletRequest()))
+			assertThat(context.getBean(TenantResolver.class).resolveTenant(request("X-Tenant-Id", "acme")))
 				.isEqualTo("fixed");
 		});
 	}
 
 	@Test
-	void backsOffWithoutServletApi() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(TenantResolver.class));
+	void servletFilterBacksOffWithoutServletApiWhileTheResolverStays() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class)).run((context) -> {
+			assertThat(context).hasSingleBean(TenantResolver.class);
+			assertThat(context).doesNotHaveBean("tenantContextFilter");
+		});
+	}
+
+	@Test
+	void filterMakesTheResolvedTenantCurrentForTheRequest() throws Exception {
+		this.contextRunner.run((context) -> {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.addHeader("X-Tenant-Id", "acme");
+			AtomicReference<String> seen = new AtomicReference<>();
+			context.getBean("tenantContextFilter", FilterRegistrationBean.class)
+				.getFilter()
+				.doFilter(request, new MockHttpServletResponse(), (req, res) -> seen.set(TenantContext.current()));
+			assertThat(seen).hasValue("acme");
+			assertThat(TenantContext.currentOrNull()).isNull();
+		});
+	}
+
+	private static TenantRequest request(String header, String value) {
+		return new TenantRequest() {
+
+			@Override
+			public String header(String name) {
+				return name.equalsIgnoreCase(header) ? value : null;
+			}
+
+			@Override
+			public String path() {
+				return "/";
+			}
+
+		};
 	}
 
 	@Test

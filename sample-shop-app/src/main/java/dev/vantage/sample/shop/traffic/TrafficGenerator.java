@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.vantage.sample.shop.web.ShopHeader;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -75,12 +76,15 @@ class TrafficGenerator implements SmartLifecycle {
 
 	private volatile @Nullable ThreadPoolExecutor workers;
 
+	private final String shopHeader;
+
 	private volatile String base = "";
 
 	TrafficGenerator(@Value("${sample.traffic.enabled:false}") boolean enabled,
 			@Value("${sample.traffic.rate:5}") double rate,
 			@Value("${sample.traffic.attacks:true}") boolean attacks,
-			@Value("${sample.security.admin-password:admin}") String adminPassword, Environment environment) {
+			@Value("${sample.security.admin-password:admin}") String adminPassword,
+			@Value(ShopHeader.NAME) String shopHeader, Environment environment) {
 		if (!(rate > 0 && rate <= 1000)) {
 			throw new IllegalArgumentException("'sample.traffic.rate' must be above 0 and at most 1000, was " + rate);
 		}
@@ -88,6 +92,7 @@ class TrafficGenerator implements SmartLifecycle {
 		this.rate = rate;
 		this.attacks = attacks;
 		this.adminPassword = adminPassword;
+		this.shopHeader = shopHeader;
 		this.environment = environment;
 	}
 
@@ -204,7 +209,7 @@ class TrafficGenerator implements SmartLifecycle {
 
 	private String send(String shop, HttpRequest.Builder request) throws Exception {
 		HttpResponse<String> response = this.client.send(
-				request.header("X-Tenant-Id", shop).timeout(Duration.ofSeconds(10)).build(),
+				request.header(this.shopHeader, shop).timeout(Duration.ofSeconds(10)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		return response.body();
 	}

@@ -1,0 +1,28 @@
+package dev.vantage.observability.autoconfigure.tenant;
+
+import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.tenant.HeaderTenantResolver;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the tenant of a request is found, under {@value #PREFIX}.
+ */
+@ConfigurationProperties(TenantProperties.PREFIX)
+public class TenantProperties {
+
+	/** The prefix of these properties. */
+	public static final String PREFIX = "observability.tenant";
+
+	/** Request header that carries the tenant (shop, customer account). */
+	private String header = HeaderTenantResolver.DEFAULT_HEADER;
+
+	public String getHeader() {
+		return this.header;
+	}
+
+	public void setHeader(String header) {
+		this.header = PropertyChecks.notBlank(PREFIX + ".header", header);
+	}
+
+}
