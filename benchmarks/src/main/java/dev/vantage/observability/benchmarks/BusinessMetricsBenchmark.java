@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.observability.business.Kpi;
+import dev.vantage.observability.business.KpiCounter;
 import dev.vantage.observability.business.MeterBusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
@@ -51,6 +53,8 @@ public class BusinessMetricsBenchmark {
 
 	private SecurityMetrics security;
 
+	private KpiCounter<Plan> subscriptions;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		GuardedRegistry guarded = GuardedRegistry.create(100, "business.");
@@ -61,6 +65,8 @@ public class BusinessMetricsBenchmark {
 		this.business.payment("stripe", PaymentOutcome.SUCCESS, PAYMENT);
 		this.heldPaymentTimer = this.registry.get("business.payments").tag("outcome", "success").timer();
 		this.security = new MeterSecurityMetrics(this.registry);
+		this.subscriptions = this.business.counter(Kpi.of("business.subscriptions", "plan", Plan.class));
+		this.subscriptions.increment("acme", Plan.TEAM, 1);
 	}
 
 	/** The floor: the same histogram timer held in a field. */
@@ -72,6 +78,12 @@ public class BusinessMetricsBenchmark {
 	@Benchmark
 	public void vantageOrderCounter() {
 		this.business.order("acme", OrderStatus.PAID, this.amount);
+	}
+
+	/** A declared KPI counter, a tenant and tag value seen before. */
+	@Benchmark
+	public void vantageKpiCounter() {
+		this.subscriptions.increment("acme", Plan.TEAM, 1);
 	}
 
 	@Benchmark
@@ -98,6 +110,17 @@ public class BusinessMetricsBenchmark {
 			.tags("provider", "stripe", "outcome", "success")
 			.register(this.registry)
 			.record(PAYMENT);
+	}
+
+	/** The tag values of the KPI. */
+	public enum Plan {
+
+		/** Free plan. */
+		FREE,
+
+		/** Team plan. */
+		TEAM
+
 	}
 
 }

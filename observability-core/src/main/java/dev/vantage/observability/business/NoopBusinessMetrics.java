@@ -69,20 +69,29 @@ final class NoopBusinessMetrics implements BusinessMetrics {
 
 	@Override
 	public <E extends Enum<E>> KpiCounter<E> counter(Kpi<E> kpi) {
-		Arguments.requireNonNull(kpi, "kpi");
-		return (tenant, value, amount) -> {
-			Arguments.requireNonNull(value, "value");
-			Arguments.requireAmount(amount, "amount");
-		};
+		return new NoopKpi<>(Arguments.requireNonNull(kpi, "kpi"));
 	}
 
 	@Override
 	public <E extends Enum<E>> KpiGauge<E> gauge(Kpi<E> kpi) {
-		Arguments.requireNonNull(kpi, "kpi");
-		return (tenant, value, level) -> {
+		return new NoopKpi<>(Arguments.requireNonNull(kpi, "kpi"));
+	}
+
+	/** A declared KPI that checks its arguments and records nothing. */
+	private record NoopKpi<E extends Enum<E>>(Kpi<E> kpi) implements KpiCounter<E>, KpiGauge<E> {
+
+		@Override
+		public void increment(String tenant, E value, double amount) {
+			Arguments.requireNonNull(value, "value");
+			Arguments.requireAmount(amount, "amount");
+		}
+
+		@Override
+		public void set(String tenant, E value, double level) {
 			Arguments.requireNonNull(value, "value");
 			Arguments.requireAmount(level, "level");
-		};
+		}
+
 	}
 
 }
