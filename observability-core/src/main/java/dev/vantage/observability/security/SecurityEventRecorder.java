@@ -142,6 +142,27 @@ public final class SecurityEventRecorder {
 		audit(event.metadata("severity", severity.name().toLowerCase(Locale.ROOT)));
 	}
 
+	/**
+	 * Records a request the {@link SuspiciousRequestDetector} found suspicious, whichever web
+	 * stack received it.
+	 * @param finding what the detector found
+	 * @param method the request method
+	 * @param path the request path
+	 * @param query the raw query string, or {@code null}
+	 * @param clientIp the client address, or {@code null}
+	 * @param userAgent the user agent, or {@code null}
+	 */
+	public void suspiciousRequest(SuspiciousRequestDetector.Finding finding, String method, String path,
+			@Nullable String query, @Nullable String clientIp, @Nullable String userAgent) {
+		suspicious(finding.type(), finding.severity(), AuditEvent.builder("security.suspicious_request")
+			.action(method)
+			.resource(path)
+			.clientIp(clientIp)
+			.userAgent(userAgent)
+			.failure(finding.rule())
+			.metadata("query", String.valueOf(query)));
+	}
+
 	private void audit(AuditEvent.Builder event) {
 		this.audit.log(event.build());
 	}

@@ -62,6 +62,8 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private static final String APPLICATION_NAME = "spring.application.name";
 
+	private static final String WEBFLUX_DISPATCHER = "org.springframework.web.reactive.DispatcherHandler";
+
 	private static final String SLO_PREFIX = "management.metrics.distribution.slo.";
 
 	@Override
@@ -92,6 +94,11 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			// Replaced by Vantage's dependency checks, which run in parallel with a timeout.
 			defaults.put("management.health.db.enabled", "false");
 			defaults.put("management.health.redis.enabled", "false");
+		}
+		if (ClassUtils.isPresent(WEBFLUX_DISPATCHER, application.getClassLoader())) {
+			// The tenant and trace ids in the Reactor context reach thread locals (MDC) on
+			// whatever thread a reactive chain continues.
+			defaults.put("spring.reactor.context-propagation", "auto");
 		}
 		if (usesVantageLogging(environment, application.getClassLoader())) {
 			boolean plain = "plain".equalsIgnoreCase(environment.getProperty(LoggingProperties.FORMAT, "json").strip());

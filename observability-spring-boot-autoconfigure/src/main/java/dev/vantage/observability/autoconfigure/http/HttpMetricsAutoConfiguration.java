@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of HTTP meters: the per-tenant {@code http.server.tenant.requests}
@@ -34,17 +36,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(HttpProperties.class)
 public final class HttpMetricsAutoConfiguration {
 
+	@Bean
+	@ConditionalOnWebApplication
+	@ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
+	@ConditionalOnMissingBean
+	TenantRequestMetrics tenantRequestMetrics(MeterRegistry registry, CardinalityGuard guard) {
+		return new TenantRequestMetrics(registry, guard);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
 	@ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
 	static class TenantRequestMetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		TenantRequestMetrics tenantRequestMetrics(MeterRegistry registry, CardinalityGuard guard) {
-			return new TenantRequestMetrics(registry, guard);
-		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "tenantRequestMetricsFilter")
@@ -54,6 +58,21 @@ public final class HttpMetricsAutoConfiguration {
 			// Inside the tenant filter, so the tenant is still current when the request ends.
 			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 1);
 			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(WebFilter.class)
+	@ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
+	static class ReactiveTenantRequestMetricsConfiguration {
+
+		@Bean
+		@Order(TenantAutoConfiguration.FILTER_ORDER + 1)
+		@ConditionalOnMissingBean(name = "tenantRequestMetricsWebFilter")
+		WebFilter tenantRequestMetricsWebFilter(TenantRequestMetrics metrics) {
+			return new TenantRequestMetricsWebFilter(metrics);
 		}
 
 	}

@@ -31,7 +31,9 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of {@link SecurityMetrics}, the Spring Security events bridge,
@@ -101,6 +103,21 @@ public final class SecurityMetricsAutoConfiguration {
 			// After the tenant filter and before Spring Security, which may reject the request.
 			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 2);
 			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(WebFilter.class)
+	@ConditionalOnBooleanProperty(name = SecurityProperties.SuspiciousRequests.ENABLED, matchIfMissing = true)
+	static class ReactiveSuspiciousRequestConfiguration {
+
+		@Bean
+		@Order(TenantAutoConfiguration.FILTER_ORDER + 2)
+		@ConditionalOnMissingBean(name = "suspiciousRequestWebFilter")
+		WebFilter suspiciousRequestWebFilter(SecurityEventRecorder recorder) {
+			return new SuspiciousRequestWebFilter(new SuspiciousRequestDetector(), recorder);
 		}
 
 	}

@@ -2,7 +2,6 @@ package dev.vantage.observability.autoconfigure.security;
 
 import java.io.IOException;
 
-import dev.vantage.observability.audit.AuditEvent;
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
 import jakarta.servlet.FilterChain;
@@ -33,13 +32,8 @@ final class SuspiciousRequestFilter extends OncePerRequestFilter {
 		SuspiciousRequestDetector.Finding finding = this.detector.inspect(request.getRequestURI(),
 				request.getQueryString());
 		if (finding != null) {
-			this.recorder.suspicious(finding.type(), finding.severity(), AuditEvent.builder("security.suspicious_request")
-				.action(request.getMethod())
-				.resource(request.getRequestURI())
-				.clientIp(request.getRemoteAddr())
-				.userAgent(request.getHeader("User-Agent"))
-				.failure(finding.rule())
-				.metadata("query", String.valueOf(request.getQueryString())));
+			this.recorder.suspiciousRequest(finding, request.getMethod(), request.getRequestURI(),
+					request.getQueryString(), request.getRemoteAddr(), request.getHeader("User-Agent"));
 		}
 		chain.doFilter(request, response);
 	}

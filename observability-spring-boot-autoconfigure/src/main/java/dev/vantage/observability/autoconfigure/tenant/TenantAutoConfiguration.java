@@ -15,12 +15,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of the tenant of each request: a {@link TenantResolver} (request
- * header by default), shared by every web stack, and the servlet filter that makes the
- * tenant current.
+ * header by default), shared by both web stacks, and the filter of each stack that makes
+ * the tenant current (the servlet filter, or the WebFlux filter that puts it in the
+ * Reactor context).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication
@@ -49,6 +52,20 @@ public final class TenantAutoConfiguration {
 					new TenantContextFilter(resolver));
 			registration.setOrder(FILTER_ORDER);
 			return registration;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(WebFilter.class)
+	static class ReactiveTenantConfiguration {
+
+		@Bean
+		@Order(FILTER_ORDER)
+		@ConditionalOnMissingBean(name = "tenantWebFilter")
+		WebFilter tenantWebFilter(TenantResolver resolver) {
+			return new TenantWebFilter(resolver);
 		}
 
 	}

@@ -52,9 +52,9 @@ class HttpMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void tenantMetersBackOffWithoutServletApiButBucketsStay() {
+	void tenantFilterBacksOffWithoutServletApiButBucketsStay() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class)).run((context) -> {
-			assertThat(context).doesNotHaveBean(TenantRequestMetrics.class);
+			assertThat(context).doesNotHaveBean("tenantRequestMetricsFilter");
 			Timer timer = Timer.builder(HttpMeters.SERVER_REQUESTS).register(context.getBean(MeterRegistry.class));
 			assertThat(timer.takeSnapshot().histogramCounts()).hasSize(HttpProperties.DEFAULT_SLO.size());
 		});

@@ -1,0 +1,48 @@
+package dev.vantage.observability.autoconfigure.security;
+
+import java.net.InetSocketAddress;
+
+import dev.vantage.observability.security.SecurityEventRecorder;
+import dev.vantage.observability.security.SuspiciousRequestDetector;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The reactive twin of the suspicious-request filter: the same detector and fast path on
+ * the event loop (a scan of the path and query, nothing that blocks); a finding is recorded
+ * (meter and audit line, a file write) on a bounded elastic thread, never on the event loop.
+ * It observes only: the exchange always continues unchanged.
+ */
+final class SuspiciousRequestWebFilter implements WebFilter {
+
+	private final SuspiciousRequestDetector detector;
+
+	private final SecurityEventRecorder recorder;
+
+	SuspiciousRequestWebFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder) {
+		this.detector = detector;
+		this.recorder = recorder;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().value();
+		String query = request.getURI().getRawQuery();
+		SuspiciousRequestDetector.Finding finding = this.detector.inspect(path, query);
+		if (finding == null) {
+			return chain.filter(exchange);
+		}
+		InetSocketAddress remote = request.getRemoteAddress();
+		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
+		Mono<Void> record = Mono.fromRunnable(() -> this.recorder.suspiciousRequest(finding, request.getMethod().name(),
+				path, query, clientIp, request.getHeaders().getFirst("User-Agent")));
+		return record.subscribeOn(Schedulers.boundedElastic()).then(chain.filter(exchange));
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.vantage.observability.autoconfigure.reactive;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.vantage.observability.autoconfigure.MetricsConfigurations;
+import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import dev.vantage.observability.autoconfigure.http.HttpMetricsAutoConfiguration;
+import dev.vantage.observability.autoconfigure.security.SecurityMetricsAutoConfiguration;
+import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
+import dev.vantage.observability.security.SecurityMetrics;
+import dev.vantage.observability.tenant.TenantContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebHandler;
+import org.springframework.web.server.handler.FilteringWebHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WebFlux adapters of the tenant, the per-tenant meter and the suspicious-request
+ * detector, run as WebFlux runs them: every {@link WebFilter} bean of the context, in
+ * order, in front of a handler.
+ */
+class ReactiveWebFiltersTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(MetricsConfigurations.withRegistry(CardinalityAutoConfiguration.class,
+				TenantAutoConfiguration.class, HttpMetricsAutoConfiguration.class,
+				SecurityMetricsAutoConfiguration.class));
+
+	@Test
+	void reactiveAppGetsTheWebFiltersAndNoServletFilter() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasBean("tenantWebFilter")
+				.hasBean("tenantRequestMetricsWebFilter")
+				.hasBean("suspiciousRequestWebFilter");
+			assertThat(context).doesNotHaveBean("tenantContextFilter")
+				.doesNotHaveBean("tenantRequestMetricsFilter")
+				.doesNotHaveBean("suspiciousRequestFilter");
+		});
+	}
+
+	@Test
+	void servletAppGetsNoWebFilter() {
+		new WebApplicationContextRunner()
+			.withConfiguration(MetricsConfigurations.withRegistry(CardinalityAutoConfiguration.class,
+					TenantAutoConfiguration.class, HttpMetricsAutoConfiguration.class,
+					SecurityMetricsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class).hasBean("tenantContextFilter"));
+	}
+
+	@Test
+	void webFiltersBackOffWithoutWebFlux() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebFilter.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("tenantWebFilter"));
+	}
+
+	@Test
+	void tenantReachesThreadLocalsOnAnotherThreadAndTheTenantMeter() {
+		Hooks.enableAutomaticContextPropagation();
+		try {
+			this.contextRunner.run((context) -> {
+				AtomicReference<String> seen = new AtomicReference<>();
+				WebHandler handler = (exchange) -> Mono.fromRunnable(() -> seen.set(TenantContext.current()))
+					.subscribeOn(Schedulers.parallel())
+					.then();
+				handle(context, handler, get("/orders").header("X-Tenant-Id", "acme"));
+				assertThat(seen).hasValue("acme");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("http.server.tenant.requests").tags("tenant", "acme", "outcome", "SUCCESS")
+					.timer().count()).isEqualTo(1);
+			});
+		}
+		finally {
+			Hooks.disableAutomaticContextPropagation();
+		}
+	}
+
+	@Test
+	void errorsCountWithTheirStatusOrAsServerErrors() {
+		this.contextRunner.run((context) -> {
+			handle(context, (exchange) -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)),
+					get("/orders/9").header("X-Tenant-Id", "acme"));
+			handle(context, (exchange) -> Mono.error(new IllegalStateException("boom")),
+					get("/orders/9").header("X-Tenant-Id", "acme"));
+			handle(context, (exchange) -> Mono.empty(), get("/orders"));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("http.server.tenant.requests").tags("tenant", "acme", "outcome", "CLIENT_ERROR")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("http.server.tenant.requests").tags("tenant", "acme", "outcome", "SERVER_ERROR")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("http.server.tenant.requests").tags("tenant", "none").timer().count())
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void suspiciousRequestIsRecordedOffTheEventLoopAndContinues() {
+		this.contextRunner.run((context) -> {
+			AtomicReference<Boolean> handled = new AtomicReference<>(false);
+			handle(context, (exchange) -> Mono.fromRunnable(() -> handled.set(true)),
+					get("/api/products?q=%27%20OR%20%271%27%3D%271"));
+			assertThat(handled).hasValue(true);
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(SecurityMetrics.SUSPICIOUS_METER)
+				.tag("type", "injection_attempt")
+				.counters()).anySatisfy((counter) -> assertThat(counter.count()).isEqualTo(1));
+		});
+	}
+
+	private static MockServerHttpRequest.BaseBuilder<?> get(String uri) {
+		return MockServerHttpRequest.get(uri);
+	}
+
+	private static void handle(AssertableReactiveWebApplicationContext context, WebHandler handler,
+			MockServerHttpRequest.BaseBuilder<?> request) {
+		ServerWebExchange exchange = MockServerWebExchange.from(request);
+		new FilteringWebHandler(handler, context.getBeanProvider(WebFilter.class).orderedStream().toList())
+			.handle(exchange)
+			.onErrorComplete()
+			.block();
+	}
+
+}
