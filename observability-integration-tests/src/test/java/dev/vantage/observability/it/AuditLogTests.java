@@ -19,6 +19,7 @@ import dev.vantage.observability.audit.AuditEvent;
 import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.autoconfigure.audit.AuditAppenderFailureListener;
+import dev.vantage.observability.testsupport.JsonLines;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

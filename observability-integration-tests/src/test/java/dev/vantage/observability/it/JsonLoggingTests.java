@@ -3,6 +3,7 @@ package dev.vantage.observability.it;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.vantage.observability.testsupport.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;

@@ -1,6 +1,7 @@
 package dev.vantage.observability.it;
 
 import dev.vantage.observability.testsupport.Http;
+import dev.vantage.observability.testsupport.JsonLines;
 import dev.vantage.observability.testsupport.Scrape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,90 @@
+package dev.vantage.observability.reactive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.vantage.observability.testsupport.Http;
+import dev.vantage.observability.testsupport.JsonLines;
+import dev.vantage.observability.testsupport.Scrape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WebFlux service on Netty with the starter and no Vantage code, checked from outside as
+ * the servlet service is: tenant meter and its bound, trace and tenant in log lines written
+ * on other Reactor threads, suspicious requests, HTTP buckets.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ReactiveServiceTests {
+
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	@TempDir
+	Path logs;
+
+	@Test
+	void tenantTimerPerTenantIsBoundedByTheGuard() {
+		try (ReactiveApp app = ReactiveApp.start("--observability.cardinality.max-tag-values=3", auditFile())) {
+			Http http = app.http();
+			for (int i = 0; i < 6; i++) {
+				assertThat(http.get("/orders/" + i, "X-Tenant-Id", "shop-" + i).statusCode()).isEqualTo(200);
+			}
+			assertThat(http.get("/orders/missing", "X-Tenant-Id", "shop-0").statusCode()).isEqualTo(404);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.labelValues("http_server_tenant_requests_seconds_count", "tenant"))
+				.containsExactlyInAnyOrder("shop-0", "shop-1", "shop-2", "other");
+			assertThat(scrape.sum("http_server_tenant_requests_seconds_count", "tenant", "shop-0", "outcome",
+					"CLIENT_ERROR")).isEqualTo(1);
+			assertThat(scrape.sum("observability_cardinality_overflow_total", "meter", "http.server.tenant.requests"))
+				.isPositive();
+			assertThat(scrape.has("http_server_requests_seconds_bucket", "uri", "/orders/{id}", "le", "0.3")).isTrue();
+		}
+	}
+
+	@Test
+	void logLinesOnOtherReactorThreadsCarryTraceAndTenant(CapturedOutput output) {
+		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+			String thread = app.http()
+				.get("/log?text=marker-reactive", "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01",
+						"X-Tenant-Id", "acme")
+				.body();
+			assertThat(thread).startsWith("parallel-");
+			List<String> lines = JsonLines.linesContaining(output.getOut(), "request says marker-reactive");
+			assertThat(lines).hasSize(1);
+			JsonNode line = JsonLines.parse(lines.get(0));
+			assertThat(line.path("thread_name").asString()).isEqualTo(thread);
+			assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
+			assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
+			assertThat(line.path("tenant").asString()).isEqualTo("acme");
+			assertThat(line.path("service").asString()).isEqualTo("reactive-shop");
+		}
+	}
+
+	@Test
+	void suspiciousRequestsAreCountedAndAuditedAndStillServed() throws IOException {
+		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+			Http http = app.http();
+			assertThat(http.get("/log?text=x&q=%27%20OR%20%271%27%3D%271").statusCode()).isEqualTo(200);
+			assertThat(http.get("/log?text=ordinary").statusCode()).isEqualTo(200);
+			assertThat(http.scrape().sum("security_suspicious_activity_total", "type", "injection_attempt"))
+				.isEqualTo(1);
+			List<String> audit = Files.readAllLines(this.logs.resolve("audit.json"));
+			assertThat(audit).hasSize(1);
+			assertThat(JsonLines.parse(audit.get(0)).path("type").asString()).isEqualTo("security.suspicious_request");
+		}
+	}
+
+	private String auditFile() {
+		return "--observability.audit.file=" + this.logs.resolve("audit.json");
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.vantage.observability.reactive;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A small WebFlux service that uses the starter the way a user's service does: no Vantage
+ * code. Its handlers hop to other Reactor threads, as real reactive code does.
+ */
+@SpringBootApplication
+public class ReactiveTestApplication {
+
+	@RestController
+	static class Endpoints {
+
+		private static final Logger logger = LoggerFactory.getLogger(ReactiveTestApplication.class);
+
+		/** Logs on a parallel thread, not the one that received the request. */
+		@GetMapping("/log")
+		Mono<String> log(@RequestParam String text) {
+			return Mono.fromCallable(() -> {
+				logger.info("request says {}", text);
+				return Thread.currentThread().getName();
+			}).subscribeOn(Schedulers.parallel());
+		}
+
+		@GetMapping("/orders/{id}")
+		Mono<String> order(@PathVariable String id) {
+			return "missing".equals(id) ? Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no order"))
+					: Mono.just("order " + id).publishOn(Schedulers.boundedElastic());
+		}
+
+	}
+
+}
