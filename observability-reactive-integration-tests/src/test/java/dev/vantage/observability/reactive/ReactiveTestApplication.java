@@ -6,7 +6,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +26,21 @@ import org.springframework.web.server.ResponseStatusException;
 @SpringBootApplication
 public class ReactiveTestApplication {
 
+	/** Everything open but /admin, which needs an admin over HTTP Basic. */
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		return http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/admin/**").hasRole("ADMIN")
+			.anyExchange()
+			.permitAll()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable()).build();
+	}
+
+	@Bean
+	MapReactiveUserDetailsService users() {
+		return new MapReactiveUserDetailsService(
+				User.withUsername("admin").password("{noop}admin-pass").roles("ADMIN").build(),
+				User.withUsername("alice").password("{noop}alice-pass").roles("USER").build());
+	}
+
 	@RestController
 	static class Endpoints {
 
@@ -32,6 +53,11 @@ public class ReactiveTestApplication {
 				logger.info("request says {}", text);
 				return Thread.currentThread().getName();
 			}).subscribeOn(Schedulers.parallel());
+		}
+
+		@GetMapping("/admin/settings")
+		Mono<String> settings() {
+			return Mono.just("settings");
 		}
 
 		@GetMapping("/orders/{id}")

@@ -12,6 +12,8 @@ import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SecurityMetrics;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +29,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationObservationContext;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
@@ -103,6 +106,20 @@ public final class SecurityMetricsAutoConfiguration {
 			// After the tenant filter and before Spring Security, which may reject the request.
 			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 2);
 			return registration;
+		}
+
+	}
+
+	/** Reactive Spring Security publishes no events, but observes authentications and authorizations. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass({ AuthenticationObservationContext.class, ObservationHandler.class, WebFilter.class })
+	static class ReactiveSpringSecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "reactiveSecurityObservationHandler")
+		ObservationHandler<Observation.Context> reactiveSecurityObservationHandler(SecurityEventRecorder recorder) {
+			return new ReactiveSecurityObservationHandler(recorder);
 		}
 
 	}
