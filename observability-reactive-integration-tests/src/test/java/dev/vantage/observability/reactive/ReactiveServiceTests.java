@@ -3,6 +3,7 @@ package dev.vantage.observability.reactive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import dev.vantage.observability.testsupport.Http;
@@ -80,6 +81,22 @@ class ReactiveServiceTests {
 			List<String> audit = Files.readAllLines(this.logs.resolve("audit.json"));
 			assertThat(audit).hasSize(1);
 			assertThat(JsonLines.parse(audit.get(0)).path("type").asString()).isEqualTo("security.suspicious_request");
+		}
+	}
+
+	@Test
+	void dependencyHealthAnswersOnTheReactiveHealthEndpoint() {
+		try (ReactiveApp app = ReactiveApp.start(auditFile(), "--observability.health.http.payments.url=http://127.0.0.1:1/",
+				"--management.endpoint.health.show-details=always")) {
+			Http http = app.http();
+			long start = System.nanoTime();
+			String body = http.get("/actuator/health").body();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2250));
+			JsonNode payments = JsonLines.parse(body).path("components").path("dependencies").path("components")
+				.path("payments");
+			assertThat(payments.path("status").asString()).isEqualTo("DOWN");
+			assertThat(payments.path("details").has("latencyMs")).isTrue();
+			assertThat(http.scrape().sum("dependency_up", "dependency", "payments")).isZero();
 		}
 	}
 
