@@ -25,6 +25,7 @@ final class ReactiveApp implements AutoCloseable {
 	static ReactiveApp start(String... args) {
 		// Boot configures logging once per JVM while a context is open; a fresh start must reconfigure it.
 		LoggingSystem.get(ReactiveApp.class.getClassLoader()).cleanUp();
+		VantageBlockingCalls.install();
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=reactive-shop",
 				"--management.tracing.sampling.probability=1.0"));
 		all.addAll(List.of(args));

@@ -12,6 +12,7 @@ import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.JsonLines;
 import dev.vantage.observability.testsupport.Scrape;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,11 @@ class ReactiveSecurityTests {
 
 	@TempDir
 	Path logs;
+
+	@AfterEach
+	void vantageNeverBlockedAnEventLoop() {
+		assertThat(VantageBlockingCalls.drain()).isEmpty();
+	}
 
 	@Test
 	void authenticationsFailuresBruteForceAndDenialsAreCountedAndAudited() throws Exception {

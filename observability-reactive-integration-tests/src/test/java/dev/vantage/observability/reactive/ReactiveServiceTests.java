@@ -9,6 +9,7 @@ import java.util.List;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.JsonLines;
 import dev.vantage.observability.testsupport.Scrape;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,11 @@ class ReactiveServiceTests {
 
 	@TempDir
 	Path logs;
+
+	@AfterEach
+	void vantageNeverBlockedAnEventLoop() {
+		assertThat(VantageBlockingCalls.drain()).isEmpty();
+	}
 
 	@Test
 	void tenantTimerPerTenantIsBoundedByTheGuard() {
@@ -97,6 +103,16 @@ class ReactiveServiceTests {
 			assertThat(payments.path("status").asString()).isEqualTo("DOWN");
 			assertThat(payments.path("details").has("latencyMs")).isTrue();
 			assertThat(http.scrape().sum("dependency_up", "dependency", "payments")).isZero();
+		}
+	}
+
+	@Test
+	void blockingCallsFromVantageOnAnEventLoopAreCaught() {
+		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+			String thread = app.http().get("/audit-on-event-loop").body();
+			assertThat(thread).as("a non-blocking thread").matches("(reactor-http-|parallel-).*");
+			assertThat(VantageBlockingCalls.drain()).isNotEmpty()
+				.anySatisfy((call) -> assertThat(call).contains("dev.vantage.observability.audit"));
 		}
 	}
 

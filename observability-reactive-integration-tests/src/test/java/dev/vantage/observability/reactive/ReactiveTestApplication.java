@@ -1,5 +1,7 @@
 package dev.vantage.observability.reactive;
 
+import dev.vantage.observability.audit.AuditEvent;
+import dev.vantage.observability.audit.AuditLogger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,19 @@ public class ReactiveTestApplication {
 	static class Endpoints {
 
 		private static final Logger logger = LoggerFactory.getLogger(ReactiveTestApplication.class);
+
+		private final AuditLogger audit;
+
+		Endpoints(AuditLogger audit) {
+			this.audit = audit;
+		}
+
+		/** What not to do: an audit write (a file write) right on the event loop. */
+		@GetMapping("/audit-on-event-loop")
+		String auditOnEventLoop() {
+			this.audit.log(AuditEvent.builder("report.export").action("export").build());
+			return Thread.currentThread().getName();
+		}
 
 		/** Logs on a parallel thread, not the one that received the request. */
 		@GetMapping("/log")
