@@ -59,7 +59,7 @@ public final class DataSourceQueryMetrics {
 			this.succeeded[i] = timer(registry, operation, "success", buckets);
 			this.failed[i] = timer(registry, operation, "error", buckets);
 			this.slow[i] = Counter.builder(SLOW_METER)
-				.description("JDBC statements slower than observability.db.slow-query-threshold")
+				.description("SQL statements (JDBC or R2DBC) slower than observability.db.slow-query-threshold")
 				.tag("datasource", this.dataSource)
 				.tag("operation", operation.tagValue())
 				.register(registry);
@@ -68,7 +68,7 @@ public final class DataSourceQueryMetrics {
 
 	private Timer timer(MeterRegistry registry, QueryOperation operation, String outcome, Duration[] buckets) {
 		return Timer.builder(QUERY_METER)
-			.description("JDBC statement execution time")
+			.description("SQL statement (JDBC or R2DBC) execution time")
 			.tag("datasource", this.dataSource)
 			.tag("operation", operation.tagValue())
 			.tag("outcome", outcome)

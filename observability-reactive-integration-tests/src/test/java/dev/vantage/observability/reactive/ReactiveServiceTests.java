@@ -91,6 +91,32 @@ class ReactiveServiceTests {
 	}
 
 	@Test
+	void r2dbcStatementsAreTimedByOperationAndSlowOnesLoggedWithTheTraceId(CapturedOutput output) {
+		try (ReactiveApp app = ReactiveApp.start(auditFile(), "--observability.db.slow-query-threshold=1ns")) {
+			Http http = app.http();
+			assertThat(http.get("/sql?statement=create%20table%20item%20(id%20int)").statusCode()).isEqualTo(200);
+			assertThat(http.get("/sql?statement=insert%20into%20item%20values%20(42)").statusCode()).isEqualTo(200);
+			assertThat(http.get("/sql?statement=select%20id%20from%20item%20where%20id%20%3D%2042", "traceparent",
+					"00-" + TRACE_ID + "-00f067aa0ba902b7-01").body()).isEqualTo("[42]");
+			assertThat(http.get("/sql?statement=select%20*%20from%20missing").statusCode()).isEqualTo(500);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.sum("db_query_seconds_count", "datasource", "connectionFactory", "operation", "select",
+					"outcome", "success")).isEqualTo(1);
+			assertThat(scrape.sum("db_query_seconds_count", "operation", "insert")).isEqualTo(1);
+			assertThat(scrape.sum("db_query_seconds_count", "operation", "select", "outcome", "error")).isEqualTo(1);
+			assertThat(scrape.has("db_query_seconds_bucket", "datasource", "connectionFactory", "le", "0.05")).isTrue();
+			List<String> slow = JsonLines.linesContaining(output.getOut(), "select id from item where id = ?");
+			assertThat(slow).as("the slow statement, its literal masked").hasSize(1);
+			JsonNode line = JsonLines.parse(slow.get(0));
+			assertThat(line.path("logger_name").asString()).isEqualTo("dev.vantage.observability.db.SlowQuery");
+			assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
+			assertThat(line.path("datasource").asString()).isEqualTo("connectionFactory");
+			String health = JsonLines.parse(http.get("/actuator/health", "Authorization", "x").body()).toString();
+			assertThat(health).doesNotContain("\"r2dbc\"");
+		}
+	}
+
+	@Test
 	void dependencyHealthAnswersOnTheReactiveHealthEndpoint() {
 		try (ReactiveApp app = ReactiveApp.start(auditFile(), "--observability.health.http.payments.url=http://127.0.0.1:1/",
 				"--management.endpoint.health.show-details=always")) {
@@ -102,6 +128,10 @@ class ReactiveServiceTests {
 				.path("payments");
 			assertThat(payments.path("status").asString()).isEqualTo("DOWN");
 			assertThat(payments.path("details").has("latencyMs")).isTrue();
+			JsonNode database = JsonLines.parse(body).path("components").path("dependencies").path("components")
+				.path("connectionFactory");
+			assertThat(database.path("status").asString()).isEqualTo("UP");
+			assertThat(JsonLines.parse(body).path("components").has("r2dbc")).as("Boot's own r2dbc indicator").isFalse();
 			assertThat(http.scrape().sum("dependency_up", "dependency", "payments")).isZero();
 		}
 	}

@@ -2,8 +2,12 @@ package dev.vantage.observability.reactive;
 
 import dev.vantage.observability.audit.AuditEvent;
 import dev.vantage.observability.audit.AuditLogger;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -36,6 +40,12 @@ public class ReactiveTestApplication {
 			.permitAll()).httpBasic(Customizer.withDefaults()).csrf((csrf) -> csrf.disable()).build();
 	}
 
+	/** The shop's R2DBC database; Vantage times it with no code. */
+	@Bean
+	ConnectionFactory connectionFactory() {
+		return ConnectionFactories.get("r2dbc:h2:mem:///reactive-shop;DB_CLOSE_DELAY=-1");
+	}
+
 	@Bean
 	MapReactiveUserDetailsService users() {
 		return new MapReactiveUserDetailsService(
@@ -50,8 +60,22 @@ public class ReactiveTestApplication {
 
 		private final AuditLogger audit;
 
-		Endpoints(AuditLogger audit) {
+		private final ConnectionFactory database;
+
+		Endpoints(AuditLogger audit, ConnectionFactory database) {
 			this.audit = audit;
+			this.database = database;
+		}
+
+		/** Runs one statement and answers with the rows updated or the first column of each row. */
+		@GetMapping("/sql")
+		Mono<String> sql(@RequestParam String statement) {
+			return Mono.usingWhen(this.database.create(),
+					(Connection connection) -> Flux.from(connection.createStatement(statement).execute())
+						.flatMap((result) -> result.map((row, metadata) -> String.valueOf(row.get(0))))
+						.collectList()
+						.map(String::valueOf),
+					Connection::close);
 		}
 
 		/** What not to do: an audit write (a file write) right on the event loop. */

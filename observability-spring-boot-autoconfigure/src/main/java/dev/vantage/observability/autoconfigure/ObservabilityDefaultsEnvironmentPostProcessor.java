@@ -94,6 +94,7 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			// Replaced by Vantage's dependency checks, which run in parallel with a timeout.
 			defaults.put("management.health.db.enabled", "false");
 			defaults.put("management.health.redis.enabled", "false");
+			defaults.put("management.health.r2dbc.enabled", "false");
 		}
 		if (ClassUtils.isPresent(WEBFLUX_DISPATCHER, application.getClassLoader())) {
 			// The tenant and trace ids in the Reactor context reach thread locals (MDC) on

@@ -1,13 +1,9 @@
 package dev.vantage.observability.autoconfigure.db;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
-import dev.vantage.observability.db.DataSourceQueryMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -18,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
@@ -33,16 +28,10 @@ import org.springframework.core.Ordered;
  */
 final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
 
-	private final ObjectProvider<MeterRegistry> registry;
+	private final QueryMetricsRegistrar registrar;
 
-	private final ObjectProvider<DbProperties> properties;
-
-	private final List<QueryMetricsListener> listeners = new CopyOnWriteArrayList<>();
-
-	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
-			ObjectProvider<DbProperties> properties) {
-		this.registry = registry;
-		this.properties = properties;
+	DataSourceMetricsPostProcessor(QueryMetricsRegistrar registrar) {
+		this.registrar = registrar;
 	}
 
 	@Override
@@ -50,12 +39,7 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 		if (!(bean instanceof DataSource dataSource) || timedAlready(bean)) {
 			return bean;
 		}
-		QueryMetricsListener listener = new QueryMetricsListener(() -> {
-			DbProperties db = this.properties.getObject();
-			return new DataSourceQueryMetrics(this.registry.getObject(), beanName, db.getSlowQueryThreshold(),
-					db.getSlo());
-		});
-		this.listeners.add(listener);
+		QueryMetricsListener listener = new QueryMetricsListener(this.registrar.recorder(beanName));
 		ProxyDataSource proxy = new ProxyDataSource(dataSource);
 		proxy.setProxyConfig(ProxyConfig.Builder.create()
 			.dataSourceName(beanName)
@@ -85,7 +69,7 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 	/** Registers every data source's meters at startup, so they show zero before any query. */
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.listeners.forEach(QueryMetricsListener::registerMeters);
+		this.registrar.registerMeters();
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import dev.vantage.observability.autoconfigure.PropertyChecks;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Query meters of every data source, under {@value #PREFIX}.
+ * Query meters of every JDBC data source and R2DBC connection factory, under {@value #PREFIX}.
  */
 @ConfigurationProperties(DbProperties.PREFIX)
 public class DbProperties {
@@ -17,7 +17,7 @@ public class DbProperties {
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.db";
 
-	/** Whether every DataSource is instrumented. */
+	/** Whether every JDBC DataSource and R2DBC ConnectionFactory is instrumented. */
 	private boolean enabled = true;
 
 	/** Duration over which a statement counts as slow and is logged. */

@@ -11,17 +11,23 @@ import javax.sql.DataSource;
 import dev.vantage.observability.health.DataSourceCheck;
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.HttpDependencyCheck;
+import io.r2dbc.spi.ConnectionFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the application's dependencies: every {@link DataSource}, every Redis connection
+ * Finds the application's dependencies: every {@link DataSource} and R2DBC connection
+ * factory, every Redis connection
  * factory, every HTTP dependency declared under {@code observability.health.http}, and
  * every {@link DependencyCheck} bean of the application's own.
  */
 final class DependencyChecks {
+
+	private static final boolean R2DBC_PRESENT = ClassUtils.isPresent("io.r2dbc.spi.ConnectionFactory",
+			DependencyChecks.class.getClassLoader())
+			&& ClassUtils.isPresent("reactor.core.publisher.Mono", DependencyChecks.class.getClassLoader());
 
 	private static final boolean REDIS_PRESENT = ClassUtils.isPresent(
 			"org.springframework.data.redis.connection.RedisConnectionFactory", DependencyChecks.class.getClassLoader());
@@ -35,6 +41,9 @@ final class DependencyChecks {
 		beanFactory.getBeansOfType(DataSource.class)
 			.forEach((name, dataSource) -> checks
 				.add(new DataSourceCheck(name, dataSource, health.getDatasource().isCritical(), timeout)));
+		if (R2DBC_PRESENT) {
+			R2dbcChecks.collect(beanFactory, health.getDatasource().isCritical(), timeout, checks);
+		}
 		if (REDIS_PRESENT) {
 			RedisChecks.collect(beanFactory, health.getRedis().isCritical(), checks);
 		}
@@ -47,6 +56,17 @@ final class DependencyChecks {
 			});
 		}
 		return checks;
+	}
+
+	/** Kept apart so that R2DBC is loaded only when it is on the classpath. */
+	private static final class R2dbcChecks {
+
+		static void collect(ListableBeanFactory beanFactory, boolean critical, Duration timeout,
+				List<DependencyCheck> checks) {
+			beanFactory.getBeansOfType(ConnectionFactory.class)
+				.forEach((name, factory) -> checks.add(new ConnectionFactoryCheck(name, factory, critical, timeout)));
+		}
+
 	}
 
 	/** Kept apart so that Spring Data Redis is loaded only when it is on the classpath. */

@@ -22,7 +22,7 @@ public class HealthProperties {
 	/** Turns on the background refresh when set. */
 	public static final String REFRESH_INTERVAL = PREFIX + ".refresh-interval";
 
-	/** Whether dependency checks replace Boot's sequential db and redis health indicators. */
+	/** Whether dependency checks replace Boot's sequential db, r2dbc and redis health indicators. */
 	private boolean enabled = true;
 
 	/** How long a health call waits for any dependency; all are checked in parallel. */
@@ -104,7 +104,7 @@ public class HealthProperties {
 	/** Health of every DataSource. */
 	public static class DataSourceHealth {
 
-		/** Whether a DataSource being DOWN takes readiness down. */
+		/** Whether a DataSource or R2DBC ConnectionFactory being DOWN takes readiness down. */
 		private boolean critical = true;
 
 		public boolean isCritical() {

@@ -1,0 +1,80 @@
+package dev.vantage.observability.autoconfigure.db;
+
+import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.callback.ProxyConfigHolder;
+import io.r2dbc.proxy.core.QueryExecutionInfo;
+import io.r2dbc.proxy.listener.ProxyExecutionListener;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
+
+/**
+ * Times each statement of every R2DBC {@link ConnectionFactory} bean with r2dbc-proxy,
+ * into the same {@code db.query} and {@code db.query.slow} meters as JDBC. The bean is
+ * replaced by r2dbc-proxy's proxy, which implements {@link Wrapped}, so code that unwraps
+ * (Boot's pool metrics among it) still finds the pool. Recording touches meters only (and,
+ * for a slow statement, one log line): nothing that blocks the event loop it runs on.
+ */
+final class ConnectionFactoryMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+
+	private final QueryMetricsRegistrar registrar;
+
+	ConnectionFactoryMetricsPostProcessor(QueryMetricsRegistrar registrar) {
+		this.registrar = registrar;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (!(bean instanceof ConnectionFactory connectionFactory) || timedAlready(connectionFactory)) {
+			return bean;
+		}
+		return ProxyConnectionFactory.builder(connectionFactory)
+			.listener(new TimedQueries(this.registrar.recorder(beanName)))
+			.build();
+	}
+
+	/** Every r2dbc-proxy proxy holds its configuration: a factory proxied once is not proxied again. */
+	private static boolean timedAlready(ConnectionFactory connectionFactory) {
+		return connectionFactory instanceof ProxyConfigHolder;
+	}
+
+	/** Registers every connection factory's meters, so they show zero before any query. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.registrar.registerMeters();
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/** Feeds each executed statement of one connection factory into its meters. */
+	private static final class TimedQueries implements ProxyExecutionListener {
+
+		private static final Object RECORDED = TimedQueries.class;
+
+		private final QueryMetricsRegistrar.Recorder recorder;
+
+		TimedQueries(QueryMetricsRegistrar.Recorder recorder) {
+			this.recorder = recorder;
+		}
+
+		@Override
+		public void afterQuery(QueryExecutionInfo execInfo) {
+			// r2dbc-proxy reports a failed execution twice when its results are consumed; the
+			// execution's value store keeps it to one record.
+			if (execInfo.getValueStore().get(RECORDED) != null) {
+				return;
+			}
+			execInfo.getValueStore().put(RECORDED, Boolean.TRUE);
+			String sql = execInfo.getQueries().isEmpty() ? "" : execInfo.getQueries().get(0).getQuery();
+			this.recorder.record(sql, execInfo.isSuccess(), execInfo.getExecuteDuration().toNanos());
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.vantage.observability.autoconfigure.db;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.vantage.observability.db.DataSourceQueryMetrics;
+import dev.vantage.observability.db.QueryOperation;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Hands out the query meters of each data source or connection factory the post-processors
+ * wrap. The meters are created on first use or when the application has started, whichever
+ * comes first, never while the wrapped bean is being created (the registry may not exist yet).
+ */
+final class QueryMetricsRegistrar {
+
+	private final ObjectProvider<MeterRegistry> registry;
+
+	private final ObjectProvider<DbProperties> properties;
+
+	private final List<Recorder> recorders = new CopyOnWriteArrayList<>();
+
+	QueryMetricsRegistrar(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
+		this.registry = registry;
+		this.properties = properties;
+	}
+
+	/**
+	 * Returns the recorder of one data source or connection factory.
+	 * @param name its bean name, the {@code datasource} tag
+	 * @return the recorder
+	 */
+	Recorder recorder(String name) {
+		Recorder recorder = new Recorder(SingletonSupplier.of(() -> {
+			DbProperties db = this.properties.getObject();
+			return new DataSourceQueryMetrics(this.registry.getObject(), name, db.getSlowQueryThreshold(), db.getSlo());
+		}));
+		this.recorders.add(recorder);
+		return recorder;
+	}
+
+	/** Registers every recorder's meters, so they show zero before any query. */
+	void registerMeters() {
+		this.recorders.forEach((recorder) -> recorder.metrics.obtain());
+	}
+
+	/** Records the statements of one data source or connection factory. */
+	static final class Recorder {
+
+		private final SingletonSupplier<DataSourceQueryMetrics> metrics;
+
+		private Recorder(SingletonSupplier<DataSourceQueryMetrics> metrics) {
+			this.metrics = metrics;
+		}
+
+		void record(String sql, boolean success, long durationNanos) {
+			this.metrics.obtain().record(QueryOperation.of(sql), success, durationNanos, sql);
+		}
+
+	}
+
+}
