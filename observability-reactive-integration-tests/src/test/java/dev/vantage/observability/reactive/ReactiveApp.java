@@ -34,8 +34,12 @@ final class ReactiveApp implements AutoCloseable {
 			.run(all.toArray(String[]::new)));
 	}
 
+	int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
 	Http http() {
-		return new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
+		return new Http(port());
 	}
 
 	@Override

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -67,6 +69,26 @@ class ReactiveWebFiltersTests {
 	void webFiltersBackOffWithoutWebFlux() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(WebFilter.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("tenantWebFilter"));
+	}
+
+	@Test
+	void userWebFiltersWin() {
+		this.contextRunner.withUserConfiguration(UserFilters.class).run((context) -> {
+			assertThat(context.getBean("tenantWebFilter")).isSameAs(UserFilters.PASS);
+			assertThat(context.getBean("tenantRequestMetricsWebFilter")).isSameAs(UserFilters.PASS);
+			assertThat(context.getBean("suspiciousRequestWebFilter")).isSameAs(UserFilters.PASS);
+		});
+	}
+
+	@Test
+	void switchedOffByProperty() {
+		this.contextRunner.withPropertyValues("observability.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebFilter.class));
+		this.contextRunner.withPropertyValues("observability.security.suspicious-requests.enabled=false",
+				"observability.http.enabled=false")
+			.run((context) -> assertThat(context).hasBean("tenantWebFilter")
+				.doesNotHaveBean("tenantRequestMetricsWebFilter")
+				.doesNotHaveBean("suspiciousRequestWebFilter"));
 	}
 
 	@Test
@@ -120,6 +142,28 @@ class ReactiveWebFiltersTests {
 				.tag("type", "injection_attempt")
 				.counters()).anySatisfy((counter) -> assertThat(counter.count()).isEqualTo(1));
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserFilters {
+
+		static final WebFilter PASS = (exchange, chain) -> chain.filter(exchange);
+
+		@Bean
+		WebFilter tenantWebFilter() {
+			return PASS;
+		}
+
+		@Bean
+		WebFilter tenantRequestMetricsWebFilter() {
+			return PASS;
+		}
+
+		@Bean
+		WebFilter suspiciousRequestWebFilter() {
+			return PASS;
+		}
+
 	}
 
 	private static MockServerHttpRequest.BaseBuilder<?> get(String uri) {
