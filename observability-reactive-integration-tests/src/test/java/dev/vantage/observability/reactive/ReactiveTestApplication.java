@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -42,8 +43,9 @@ public class ReactiveTestApplication {
 
 	/** The shop's R2DBC database; Vantage times it with no code. */
 	@Bean
-	ConnectionFactory connectionFactory() {
-		return ConnectionFactories.get("r2dbc:h2:mem:///reactive-shop;DB_CLOSE_DELAY=-1");
+	ConnectionFactory connectionFactory(
+			@Value("${reactive.database.url:r2dbc:h2:mem:///reactive-shop;DB_CLOSE_DELAY=-1}") String url) {
+		return ConnectionFactories.get(url);
 	}
 
 	@Bean

@@ -65,14 +65,16 @@ final class ConnectionFactoryMetricsPostProcessor implements BeanPostProcessor, 
 
 		@Override
 		public void afterQuery(QueryExecutionInfo execInfo) {
-			// r2dbc-proxy reports a failed execution twice when its results are consumed; the
-			// execution's value store keeps it to one record.
+			// r2dbc-proxy reports an execution again when its results are consumed, and an error
+			// raised while reading results (PostgreSQL reports most errors there) leaves
+			// isSuccess() true with the error set: one record per execution, failed if either says so.
 			if (execInfo.getValueStore().get(RECORDED) != null) {
 				return;
 			}
 			execInfo.getValueStore().put(RECORDED, Boolean.TRUE);
 			String sql = execInfo.getQueries().isEmpty() ? "" : execInfo.getQueries().get(0).getQuery();
-			this.recorder.record(sql, execInfo.isSuccess(), execInfo.getExecuteDuration().toNanos());
+			boolean success = execInfo.isSuccess() && execInfo.getThrowable() == null;
+			this.recorder.record(sql, success, execInfo.getExecuteDuration().toNanos());
 		}
 
 	}
