@@ -77,6 +77,31 @@ class ReactiveServiceTests {
 	}
 
 	@Test
+	void hostileTextInALogLineOnAReactorThreadCannotForgeALine(CapturedOutput output) {
+		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+			app.http().get("/log?text=marker-forge%0D%0A%7B%22level%22%3A%22ERROR%22%7D%E2%80%A8end");
+			List<String> lines = JsonLines.linesContaining(output.getOut(), "marker-forge");
+			assertThat(lines).hasSize(1);
+			assertThat(JsonLines.parse(lines.get(0)).path("message").asString())
+				.isEqualTo("request says marker-forge\r\n{\"level\":\"ERROR\"}\u2028end");
+		}
+	}
+
+	@Test
+	void onlyHealthInfoAndPrometheusAreExposed() {
+		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+			Http http = app.http();
+			for (String endpoint : List.of("env", "heapdump", "threaddump", "configprops", "loggers", "beans",
+					"mappings", "shutdown")) {
+				assertThat(http.get("/actuator/" + endpoint).statusCode()).as(endpoint).isEqualTo(404);
+			}
+			assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+			assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void suspiciousRequestsAreCountedAndAuditedAndStillServed() throws IOException {
 		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
 			Http http = app.http();
