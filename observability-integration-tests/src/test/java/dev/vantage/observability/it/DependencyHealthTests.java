@@ -1,5 +1,6 @@
 package dev.vantage.observability.it;
 
+import dev.vantage.observability.testsupport.HangingServer;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.Scrape;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package dev.vantage.observability.it;
+package dev.vantage.observability.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
