@@ -1,14 +1,11 @@
 package dev.vantage.observability.reactive;
 
-import java.nio.file.Path;
 
 import dev.vantage.observability.testsupport.EmbeddedPostgresServer;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.JsonLines;
 import dev.vantage.observability.testsupport.Scrape;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,20 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The WebFlux service on a real PostgreSQL 18 through r2dbc-postgresql: statements timed by
  * operation and outcome, and the connection factory checked in the health endpoint.
  */
-class ReactivePostgresTests {
+class ReactivePostgresTests extends ReactiveAppTests {
 
-	@TempDir
-	Path logs;
-
-	@AfterEach
-	void vantageNeverBlockedAnEventLoop() {
-		assertThat(VantageBlockingCalls.drain()).isEmpty();
-	}
 
 	@Test
 	void statementsOnPostgresAreTimedAndTheDatabaseIsADependency() {
 		int port = EmbeddedPostgresServer.get().getPort();
-		try (ReactiveApp app = ReactiveApp.start("--observability.audit.file=" + this.logs.resolve("audit.json"),
+		try (ReactiveApp app = start(
 				"--reactive.database.url=r2dbc:postgresql://postgres:postgres@127.0.0.1:" + port + "/postgres",
 				"--management.endpoint.health.show-details=always")) {
 			Http http = app.http();

@@ -1,13 +1,10 @@
 package dev.vantage.observability.reactive;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.PrometheusServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,21 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The WebFlux service against a real Prometheus (the Debian package, 2.42 on bookworm),
  * with tracing on: the target stays up and bucket exemplars are stored, as on servlet.
  */
-class ReactivePrometheusScrapeTests {
+class ReactivePrometheusScrapeTests extends ReactiveAppTests {
 
 	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
-	@TempDir
-	Path logs;
-
-	@AfterEach
-	void vantageNeverBlockedAnEventLoop() {
-		assertThat(VantageBlockingCalls.drain()).isEmpty();
-	}
 
 	@Test
 	void targetStaysUpWithTracingAndBucketExemplarsAreStored() {
-		try (ReactiveApp app = ReactiveApp.start("--observability.audit.file=" + this.logs.resolve("audit.json"));
+		try (ReactiveApp app = start();
 				PrometheusServer prometheus = PrometheusServer.scraping(app.port())) {
 			app.http().get("/orders/7", "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01");
 			JsonNode target = prometheus.scrapedTarget();

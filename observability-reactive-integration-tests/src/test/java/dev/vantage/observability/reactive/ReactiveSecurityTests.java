@@ -12,9 +12,7 @@ import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.JsonLines;
 import dev.vantage.observability.testsupport.Scrape;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,20 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reactive Spring Security with HTTP Basic publishes no events; the starter still counts
  * and audits authentications, failures by reason, brute force and denials, as on servlet.
  */
-class ReactiveSecurityTests {
+class ReactiveSecurityTests extends ReactiveAppTests {
 
-	@TempDir
-	Path logs;
-
-	@AfterEach
-	void vantageNeverBlockedAnEventLoop() {
-		assertThat(VantageBlockingCalls.drain()).isEmpty();
-	}
 
 	@Test
 	void authenticationsFailuresBruteForceAndDenialsAreCountedAndAudited() throws Exception {
-		Path audit = this.logs.resolve("audit.json");
-		try (ReactiveApp app = ReactiveApp.start("--observability.audit.file=" + audit)) {
+		try (ReactiveApp app = start()) {
 			Http http = app.http();
 			for (int i = 0; i < 6; i++) {
 				assertThat(http.get("/admin/settings", "Authorization", basic("alice", "wrong")).statusCode())
@@ -55,7 +45,7 @@ class ReactiveSecurityTests {
 				.isEqualTo(6);
 			assertThat(scrape.sum("security_authentication_total", "outcome", "success")).isEqualTo(4);
 			assertThat(scrape.sum("security_suspicious_activity_total", "type", "brute_force")).isEqualTo(1);
-			List<JsonNode> events = auditEvents(audit);
+			List<JsonNode> events = auditEvents(audit());
 			assertThat(events).filteredOn((event) -> event.path("type").asString().equals("authentication.failure"))
 				.hasSize(6)
 				.allSatisfy((event) -> {

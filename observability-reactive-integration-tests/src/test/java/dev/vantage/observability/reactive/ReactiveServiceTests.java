@@ -2,7 +2,6 @@ package dev.vantage.observability.reactive;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,10 +9,8 @@ import dev.vantage.observability.testsupport.HangingServer;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.JsonLines;
 import dev.vantage.observability.testsupport.Scrape;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -27,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on other Reactor threads, suspicious requests, HTTP buckets.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ReactiveServiceTests {
+class ReactiveServiceTests extends ReactiveAppTests {
 
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-	@TempDir
-	Path logs;
-
-	@AfterEach
-	void vantageNeverBlockedAnEventLoop() {
-		assertThat(VantageBlockingCalls.drain()).isEmpty();
-	}
 
 	@Test
 	void tenantTimerPerTenantIsBoundedByTheGuard() {
-		try (ReactiveApp app = ReactiveApp.start("--observability.cardinality.max-tag-values=3", auditFile())) {
+		try (ReactiveApp app = start("--observability.cardinality.max-tag-values=3")) {
 			Http http = app.http();
 			for (int i = 0; i < 6; i++) {
 				assertThat(http.get("/orders/" + i, "X-Tenant-Id", "shop-" + i).statusCode()).isEqualTo(200);
@@ -60,7 +50,7 @@ class ReactiveServiceTests {
 
 	@Test
 	void logLinesOnOtherReactorThreadsCarryTraceAndTenant(CapturedOutput output) {
-		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+		try (ReactiveApp app = start()) {
 			String thread = app.http()
 				.get("/log?text=marker-reactive", "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01",
 						"X-Tenant-Id", "acme")
@@ -79,7 +69,7 @@ class ReactiveServiceTests {
 
 	@Test
 	void hostileTextInALogLineOnAReactorThreadCannotForgeALine(CapturedOutput output) {
-		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+		try (ReactiveApp app = start()) {
 			app.http().get("/log?text=marker-forge%0D%0A%7B%22level%22%3A%22ERROR%22%7D%E2%80%A8end");
 			List<String> lines = JsonLines.linesContaining(output.getOut(), "marker-forge");
 			assertThat(lines).hasSize(1);
@@ -90,7 +80,7 @@ class ReactiveServiceTests {
 
 	@Test
 	void onlyHealthInfoAndPrometheusAreExposed() {
-		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+		try (ReactiveApp app = start()) {
 			Http http = app.http();
 			for (String endpoint : List.of("env", "heapdump", "threaddump", "configprops", "loggers", "beans",
 					"mappings", "shutdown")) {
@@ -104,21 +94,21 @@ class ReactiveServiceTests {
 
 	@Test
 	void suspiciousRequestsAreCountedAndAuditedAndStillServed() throws IOException {
-		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+		try (ReactiveApp app = start()) {
 			Http http = app.http();
 			assertThat(http.get("/log?text=x&q=%27%20OR%20%271%27%3D%271").statusCode()).isEqualTo(200);
 			assertThat(http.get("/log?text=ordinary").statusCode()).isEqualTo(200);
 			assertThat(http.scrape().sum("security_suspicious_activity_total", "type", "injection_attempt"))
 				.isEqualTo(1);
-			List<String> audit = Files.readAllLines(this.logs.resolve("audit.json"));
-			assertThat(audit).hasSize(1);
-			assertThat(JsonLines.parse(audit.get(0)).path("type").asString()).isEqualTo("security.suspicious_request");
+			List<String> lines = Files.readAllLines(audit());
+			assertThat(lines).hasSize(1);
+			assertThat(JsonLines.parse(lines.get(0)).path("type").asString()).isEqualTo("security.suspicious_request");
 		}
 	}
 
 	@Test
 	void r2dbcStatementsAreTimedByOperationAndSlowOnesLoggedWithTheTraceId(CapturedOutput output) {
-		try (ReactiveApp app = ReactiveApp.start(auditFile(), "--observability.db.slow-query-threshold=1ns")) {
+		try (ReactiveApp app = start("--observability.db.slow-query-threshold=1ns")) {
 			Http http = app.http();
 			assertThat(http.get("/sql?statement=create%20table%20item%20(id%20int)").statusCode()).isEqualTo(200);
 			assertThat(http.get("/sql?statement=insert%20into%20item%20values%20(42)").statusCode()).isEqualTo(200);
@@ -145,7 +135,7 @@ class ReactiveServiceTests {
 	@Test
 	void healthWithTwoHangingDependenciesAnswersWithinTheTimeout() throws IOException {
 		try (HangingServer payments = new HangingServer(); HangingServer search = new HangingServer();
-				ReactiveApp app = ReactiveApp.start(auditFile(), "--observability.health.timeout=1s",
+				ReactiveApp app = start("--observability.health.timeout=1s",
 						"--observability.health.http.payments.url=" + payments.url(),
 						"--observability.health.http.search.url=" + search.url(),
 						"--management.endpoint.health.show-details=always")) {
@@ -168,16 +158,12 @@ class ReactiveServiceTests {
 
 	@Test
 	void blockingCallsFromVantageOnAnEventLoopAreCaught() {
-		try (ReactiveApp app = ReactiveApp.start(auditFile())) {
+		try (ReactiveApp app = start()) {
 			String thread = app.http().get("/audit-on-event-loop").body();
 			assertThat(thread).as("a non-blocking thread").matches("(reactor-http-|parallel-).*");
 			assertThat(VantageBlockingCalls.drain()).isNotEmpty()
 				.anySatisfy((call) -> assertThat(call).contains("dev.vantage.observability.audit"));
 		}
-	}
-
-	private String auditFile() {
-		return "--observability.audit.file=" + this.logs.resolve("audit.json");
 	}
 
 }

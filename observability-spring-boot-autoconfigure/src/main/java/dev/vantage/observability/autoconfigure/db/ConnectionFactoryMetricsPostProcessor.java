@@ -1,5 +1,6 @@
 package dev.vantage.observability.autoconfigure.db;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.callback.ProxyConfigHolder;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
@@ -7,9 +8,7 @@ import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.core.Ordered;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Times each statement of every R2DBC {@link ConnectionFactory} bean with r2dbc-proxy,
@@ -18,12 +17,10 @@ import org.springframework.core.Ordered;
  * (Boot's pool metrics among it) still finds the pool. Recording touches meters only (and,
  * for a slow statement, one log line): nothing that blocks the event loop it runs on.
  */
-final class ConnectionFactoryMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+final class ConnectionFactoryMetricsPostProcessor extends QueryMetricsPostProcessor {
 
-	private final QueryMetricsRegistrar registrar;
-
-	ConnectionFactoryMetricsPostProcessor(QueryMetricsRegistrar registrar) {
-		this.registrar = registrar;
+	ConnectionFactoryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
+		super(registry, properties);
 	}
 
 	@Override
@@ -32,7 +29,7 @@ final class ConnectionFactoryMetricsPostProcessor implements BeanPostProcessor, 
 			return bean;
 		}
 		return ProxyConnectionFactory.builder(connectionFactory)
-			.listener(new TimedQueries(this.registrar.recorder(beanName)))
+			.listener(new TimedQueries(recorder(beanName)))
 			.build();
 	}
 
@@ -41,25 +38,14 @@ final class ConnectionFactoryMetricsPostProcessor implements BeanPostProcessor, 
 		return connectionFactory instanceof ProxyConfigHolder;
 	}
 
-	/** Registers every connection factory's meters, so they show zero before any query. */
-	@Override
-	public void afterSingletonsInstantiated() {
-		this.registrar.registerMeters();
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
-	}
-
 	/** Feeds each executed statement of one connection factory into its meters. */
 	private static final class TimedQueries implements ProxyExecutionListener {
 
 		private static final Object RECORDED = TimedQueries.class;
 
-		private final QueryMetricsRegistrar.Recorder recorder;
+		private final QueryMetricsPostProcessor.Recorder recorder;
 
-		TimedQueries(QueryMetricsRegistrar.Recorder recorder) {
+		TimedQueries(QueryMetricsPostProcessor.Recorder recorder) {
 			this.recorder = recorder;
 		}
 

@@ -36,7 +36,7 @@ public final class DataSourceMetricsAutoConfiguration {
 		@Bean
 		static DataSourceMetricsPostProcessor dataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
 				ObjectProvider<DbProperties> properties) {
-			return new DataSourceMetricsPostProcessor(new QueryMetricsRegistrar(registry, properties));
+			return new DataSourceMetricsPostProcessor(registry, properties);
 		}
 
 	}
@@ -48,7 +48,7 @@ public final class DataSourceMetricsAutoConfiguration {
 		@Bean
 		static ConnectionFactoryMetricsPostProcessor connectionFactoryMetricsPostProcessor(
 				ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
-			return new ConnectionFactoryMetricsPostProcessor(new QueryMetricsRegistrar(registry, properties));
+			return new ConnectionFactoryMetricsPostProcessor(registry, properties);
 		}
 
 	}

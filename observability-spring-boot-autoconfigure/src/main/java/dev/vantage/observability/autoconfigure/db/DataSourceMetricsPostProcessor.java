@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -14,9 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.core.Ordered;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Times each statement of every {@link DataSource} bean with datasource-proxy. The bean is
@@ -26,12 +25,10 @@ import org.springframework.core.Ordered;
  * the original. A data source whose class cannot be subclassed is replaced by the
  * {@link ProxyDataSource} itself. Runs last, so other post-processors see the original.
  */
-final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
 
-	private final QueryMetricsRegistrar registrar;
-
-	DataSourceMetricsPostProcessor(QueryMetricsRegistrar registrar) {
-		this.registrar = registrar;
+	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
+		super(registry, properties);
 	}
 
 	@Override
@@ -39,7 +36,7 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 		if (!(bean instanceof DataSource dataSource) || timedAlready(bean)) {
 			return bean;
 		}
-		QueryMetricsListener listener = new QueryMetricsListener(this.registrar.recorder(beanName));
+		QueryMetricsListener listener = new QueryMetricsListener(recorder(beanName));
 		ProxyDataSource proxy = new ProxyDataSource(dataSource);
 		proxy.setProxyConfig(ProxyConfig.Builder.create()
 			.dataSourceName(beanName)
@@ -64,17 +61,6 @@ final class DataSourceMetricsPostProcessor implements BeanPostProcessor, SmartIn
 		catch (AopConfigException | IllegalArgumentException ex) {
 			return timed;
 		}
-	}
-
-	/** Registers every data source's meters at startup, so they show zero before any query. */
-	@Override
-	public void afterSingletonsInstantiated() {
-		this.registrar.registerMeters();
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	/** Hands out the timed data source's connections; everything else reaches the original. */

@@ -11,9 +11,9 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
  */
 final class QueryMetricsListener implements QueryExecutionListener {
 
-	private final QueryMetricsRegistrar.Recorder recorder;
+	private final QueryMetricsPostProcessor.Recorder recorder;
 
-	QueryMetricsListener(QueryMetricsRegistrar.Recorder recorder) {
+	QueryMetricsListener(QueryMetricsPostProcessor.Recorder recorder) {
 		this.recorder = recorder;
 	}
 

@@ -8,14 +8,18 @@ import dev.vantage.observability.db.QueryOperation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Hands out the query meters of each data source or connection factory the post-processors
- * wrap. The meters are created on first use or when the application has started, whichever
- * comes first, never while the wrapped bean is being created (the registry may not exist yet).
+ * What the JDBC and R2DBC post-processors share: the query meters of each data source or
+ * connection factory they wrap, created on first use or when the application has started,
+ * whichever comes first, never while the wrapped bean is being created (the registry may not
+ * exist yet). Runs last, so other post-processors see the original bean.
  */
-final class QueryMetricsRegistrar {
+abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
 
 	private final ObjectProvider<MeterRegistry> registry;
 
@@ -23,7 +27,7 @@ final class QueryMetricsRegistrar {
 
 	private final List<Recorder> recorders = new CopyOnWriteArrayList<>();
 
-	QueryMetricsRegistrar(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
+	QueryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
 		this.registry = registry;
 		this.properties = properties;
 	}
@@ -43,8 +47,14 @@ final class QueryMetricsRegistrar {
 	}
 
 	/** Registers every recorder's meters, so they show zero before any query. */
-	void registerMeters() {
+	@Override
+	public final void afterSingletonsInstantiated() {
 		this.recorders.forEach((recorder) -> recorder.metrics.obtain());
+	}
+
+	@Override
+	public final int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	/** Records the statements of one data source or connection factory. */
