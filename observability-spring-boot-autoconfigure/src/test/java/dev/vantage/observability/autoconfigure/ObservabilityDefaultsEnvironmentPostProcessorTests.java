@@ -32,6 +32,30 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void bootsOwnPropertiesCarryTheApplicationTagBucketsAndJsonBanner() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "shop")
+			.withProperty("observability.http.slo", "300ms,2s");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("shop");
+		assertThat(environment.getProperty("management.metrics.distribution.slo.http.server.requests"))
+			.isEqualTo("300000000ns,2000000000ns");
+		assertThat(environment.getProperty("management.metrics.distribution.slo.http.client.requests"))
+			.isEqualTo("300000000ns,2000000000ns");
+		assertThat(environment.getProperty("management.health.r2dbc.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("log");
+		assertThat(environment.getProperty("spring.reactor.context-propagation")).as("WebFlux is on the test classpath")
+			.isEqualTo("auto");
+	}
+
+	@Test
+	void noApplicationTagWithoutAnApplicationNameAndNoBucketsWhenHttpIsOff() {
+		MockEnvironment environment = new MockEnvironment().withProperty("observability.http.enabled", "false");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.containsProperty("management.metrics.tags.application")).isFalse();
+		assertThat(environment.containsProperty("management.metrics.distribution.slo.http.server.requests")).isFalse();
+	}
+
+	@Test
 	void applicationValuesWin() {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.cache.caffeine.spec",
 				"maximumSize=10");
