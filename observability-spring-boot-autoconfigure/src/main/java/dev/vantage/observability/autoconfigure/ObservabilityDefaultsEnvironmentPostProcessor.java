@@ -1,9 +1,12 @@
 package dev.vantage.observability.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import dev.vantage.observability.autoconfigure.application.ApplicationProperties;
@@ -11,7 +14,7 @@ import dev.vantage.observability.autoconfigure.health.HealthProperties;
 import dev.vantage.observability.autoconfigure.http.HttpProperties;
 import dev.vantage.observability.autoconfigure.logging.LoggingProperties;
 import dev.vantage.observability.http.HttpMeters;
-
+import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -19,6 +22,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
@@ -29,6 +33,9 @@ import org.springframework.util.ClassUtils;
  * that any value the application sets wins.
  */
 public class ObservabilityDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	/** The name the application gets when it sets none and has no build information either. */
+	public static final String FALLBACK_APPLICATION_NAME = "application";
 
 	/** The name of the property source holding the defaults. */
 	public static final String PROPERTY_SOURCE_NAME = "observabilityDefaults";
@@ -66,6 +73,16 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private static final String SLO_PREFIX = "management.metrics.distribution.slo.";
 
+	private final Log logger;
+
+	/**
+	 * Creates the post-processor, as Boot does, with a log that is written once logging is set up.
+	 * @param logFactory Boot's deferred log factory
+	 */
+	public ObservabilityDefaultsEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(ObservabilityDefaultsEnvironmentPostProcessor.class);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!OnObservabilityEnabledCondition.isEnabled(environment, "")) {
@@ -75,8 +92,15 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		String[] profiles = environment.getActiveProfiles();
 		defaults.put(LoggingProperties.PREFIX + ".env", (profiles.length > 0) ? String.join(",", profiles) : "default");
 		defaults.put(LoggingProperties.PREFIX + ".version", "${spring.application.version:unknown}");
-		if (OnObservabilityEnabledCondition.isEnabled(environment, ApplicationProperties.PREFIX)
-				&& environment.containsProperty(APPLICATION_NAME)) {
+		if (!environment.containsProperty(APPLICATION_NAME)) {
+			// Dashboards and alerts select on the application tag, and log lines carry the
+			// name as their service field: never leave them empty.
+			String name = fallbackApplicationName(application.getClassLoader());
+			defaults.put(APPLICATION_NAME, name);
+			this.logger.warn(APPLICATION_NAME + " is not set; meters, log lines and audit events name this service '"
+					+ name + "'. Set " + APPLICATION_NAME + " to the name dashboards and alerts should show.");
+		}
+		if (OnObservabilityEnabledCondition.isEnabled(environment, ApplicationProperties.PREFIX)) {
 			// Boot's common tags; an explicit management.metrics.tags.application wins.
 			defaults.put("management.metrics.tags.application", "${" + APPLICATION_NAME + "}");
 		}
@@ -110,6 +134,25 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			}
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	/** The artifact of the build information, else {@value #FALLBACK_APPLICATION_NAME}. */
+	private static String fallbackApplicationName(@Nullable ClassLoader classLoader) {
+		ClassPathResource buildInfo = new ClassPathResource("META-INF/build-info.properties", classLoader);
+		if (buildInfo.exists()) {
+			try (InputStream in = buildInfo.getInputStream()) {
+				Properties properties = new Properties();
+				properties.load(in);
+				String artifact = properties.getProperty("build.artifact");
+				if (artifact != null && !artifact.isBlank()) {
+					return artifact.strip();
+				}
+			}
+			catch (IOException ex) {
+				// Unreadable build information: fall back to the fixed name.
+			}
+		}
+		return FALLBACK_APPLICATION_NAME;
 	}
 
 	/** The buckets of observability.http.slo as Boot's property expects them; bad values are left to binding. */

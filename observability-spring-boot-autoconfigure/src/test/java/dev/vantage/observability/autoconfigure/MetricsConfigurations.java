@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure;
 
+import java.util.function.Supplier;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -22,7 +24,7 @@ public final class MetricsConfigurations {
 	 * @param context the context about to be refreshed
 	 */
 	public static void vantageDefaults(ConfigurableApplicationContext context) {
-		new ObservabilityDefaultsEnvironmentPostProcessor().postProcessEnvironment(context.getEnvironment(),
+		new ObservabilityDefaultsEnvironmentPostProcessor(Supplier::get).postProcessEnvironment(context.getEnvironment(),
 				new SpringApplication());
 	}
 

@@ -1,11 +1,15 @@
 package dev.vantage.observability.autoconfigure;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.apache.commons.logging.Log;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ObservabilityDefaultsEnvironmentPostProcessorTests {
 
-	private final ObservabilityDefaultsEnvironmentPostProcessor postProcessor = new ObservabilityDefaultsEnvironmentPostProcessor();
+	private final List<String> warnings = new ArrayList<>();
+
+	private final ObservabilityDefaultsEnvironmentPostProcessor postProcessor = new ObservabilityDefaultsEnvironmentPostProcessor(
+			(destination) -> recordingWarnings(this.warnings));
 
 	@Test
 	void countExemplarsAreTurnedOffAndCacheStatisticsOn() {
@@ -48,11 +55,45 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void noApplicationTagWithoutAnApplicationNameAndNoBucketsWhenHttpIsOff() {
+	void withoutAnApplicationNameTheServiceIsNamedAnywayAndAWarningSaysWhichPropertyToSet() {
 		MockEnvironment environment = new MockEnvironment().withProperty("observability.http.enabled", "false");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.containsProperty("management.metrics.tags.application")).isFalse();
+		assertThat(environment.getProperty("spring.application.name"))
+			.isEqualTo(ObservabilityDefaultsEnvironmentPostProcessor.FALLBACK_APPLICATION_NAME);
+		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("application");
+		assertThat(this.warnings).singleElement().asString().contains("spring.application.name is not set");
 		assertThat(environment.containsProperty("management.metrics.distribution.slo.http.server.requests")).isFalse();
+	}
+
+	@Test
+	void theFallbackNameIsTheBuildArtifact(@TempDir Path classes) throws IOException {
+		Files.createDirectories(classes.resolve("META-INF"));
+		Files.writeString(classes.resolve("META-INF/build-info.properties"), "build.artifact=billing-service\n");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			MockEnvironment environment = new MockEnvironment();
+			this.postProcessor.postProcessEnvironment(environment,
+					new SpringApplication(new DefaultResourceLoader(loader)));
+			assertThat(environment.getProperty("spring.application.name")).isEqualTo("billing-service");
+		}
+	}
+
+	@Test
+	void anApplicationNameOfItsOwnWinsWithoutAWarning() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "shop");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("spring.application.name")).isEqualTo("shop");
+		assertThat(this.warnings).isEmpty();
+	}
+
+	/** A log that keeps the messages of its warnings. */
+	private static Log recordingWarnings(List<String> warnings) {
+		return (Log) Proxy.newProxyInstance(Log.class.getClassLoader(), new Class<?>[] { Log.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("warn")) {
+						warnings.add(String.valueOf(args[0]));
+					}
+					return method.getReturnType().equals(boolean.class) ? Boolean.TRUE : null;
+				});
 	}
 
 	@Test
