@@ -7,7 +7,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -23,8 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
  * observes every authentication and authorization. This handler turns those observations
  * into the same security facts the servlet event bridge records: successes, failures with
  * their reason (and brute-force detection), denials. The client address comes from the
- * request the observation belongs to. Recording writes the audit log, so it never runs on a
- * non-blocking (event loop) thread: there it is handed to Reactor's bounded elastic threads.
+ * request the observation belongs to. Recording writes the audit log, so it is handed off
+ * the event loop ({@link OffEventLoop}).
  */
 final class ReactiveSecurityObservationHandler implements ObservationHandler<Observation.Context> {
 
@@ -51,7 +50,7 @@ final class ReactiveSecurityObservationHandler implements ObservationHandler<Obs
 					? authorization.getAuthentication().getName() : null;
 			String resource = (authorization.getObject() instanceof ServerWebExchange exchange)
 					? exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value() : null;
-			offEventLoop(() -> this.recorder.authorizationDenied(principal, resource));
+			OffEventLoop.record(() -> this.recorder.authorizationDenied(principal, resource)).subscribe();
 		}
 	}
 
@@ -60,12 +59,12 @@ final class ReactiveSecurityObservationHandler implements ObservationHandler<Obs
 		Authentication result = context.getAuthenticationResult();
 		String clientIp = clientIp(context);
 		if (result != null && result.isAuthenticated()) {
-			offEventLoop(() -> this.recorder.authenticationSucceeded(result.getName(), clientIp));
+			OffEventLoop.record(() -> this.recorder.authenticationSucceeded(result.getName(), clientIp)).subscribe();
 		}
 		else if (context.getError() instanceof AuthenticationException failure) {
 			String principal = (request != null) ? request.getName() : null;
-			offEventLoop(() -> this.recorder.authenticationFailed(principal, clientIp,
-					SpringSecurityEventsBridge.reason(failure)));
+			OffEventLoop.record(() -> this.recorder.authenticationFailed(principal, clientIp,
+					SpringSecurityEventsBridge.reason(failure))).subscribe();
 		}
 	}
 
@@ -83,13 +82,5 @@ final class ReactiveSecurityObservationHandler implements ObservationHandler<Obs
 		return null;
 	}
 
-	private static void offEventLoop(Runnable record) {
-		if (Schedulers.isInNonBlockingThread()) {
-			Schedulers.boundedElastic().schedule(record);
-		}
-		else {
-			record.run();
-		}
-	}
 
 }

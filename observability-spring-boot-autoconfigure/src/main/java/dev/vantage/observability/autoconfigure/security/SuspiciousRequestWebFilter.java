@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,9 +39,9 @@ final class SuspiciousRequestWebFilter implements WebFilter {
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
 		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
-		Mono<Void> record = Mono.fromRunnable(() -> this.recorder.suspiciousRequest(finding, request.getMethod().name(),
-				path, query, clientIp, request.getHeaders().getFirst("User-Agent")));
-		return record.subscribeOn(Schedulers.boundedElastic()).then(chain.filter(exchange));
+		return OffEventLoop.record(() -> this.recorder.suspiciousRequest(finding, request.getMethod().name(), path,
+				query, clientIp, request.getHeaders().getFirst("User-Agent")))
+			.then(chain.filter(exchange));
 	}
 
 }
