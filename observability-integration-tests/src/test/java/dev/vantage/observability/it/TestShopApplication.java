@@ -8,6 +8,7 @@ import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -81,15 +82,29 @@ public class TestShopApplication {
 		}
 
 		@GetMapping("/orders/{id}")
-		Map<String, Object> order(@PathVariable long id) {
+		Map<String, Object> order(@PathVariable String id) {
+			if ("missing".equals(id)) {
+				throw new org.springframework.web.server.ResponseStatusException(
+						org.springframework.http.HttpStatus.NOT_FOUND, "no order");
+			}
 			return Map.of("id", id, "status", "placed");
 		}
 
-		/** Logs a line inside a traced request, for the JSON log fields. */
+		/** Logs a line inside a traced request and answers with the logging thread's name. */
 		@GetMapping("/log")
-		Map<String, Object> log(@org.springframework.web.bind.annotation.RequestParam String text) {
+		String log(@RequestParam String text) {
 			org.slf4j.LoggerFactory.getLogger(TestShopApplication.class).info("request says {}", text);
-			return Map.of("logged", true);
+			return Thread.currentThread().getName();
+		}
+
+		/** Runs one statement and answers with the first column of each row it returns. */
+		@GetMapping("/sql")
+		String sql(@RequestParam String statement) {
+			if (statement.regionMatches(true, 0, "select", 0, 6)) {
+				return String.valueOf(this.jdbc.query(statement, (row, number) -> row.getString(1)));
+			}
+			this.jdbc.update(statement);
+			return "[]";
 		}
 
 		@GetMapping("/admin/settings")

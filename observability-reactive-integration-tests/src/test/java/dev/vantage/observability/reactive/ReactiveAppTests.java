@@ -25,7 +25,8 @@ abstract class ReactiveAppTests {
 
 	/** Starts the service writing its audit log into this test's directory. */
 	ReactiveApp start(String... args) {
-		List<String> all = new ArrayList<>(List.of("--observability.audit.file=" + audit()));
+		List<String> all = new ArrayList<>(List.of("--observability.audit.file=" + audit(),
+				"--spring.application.name=reactive-shop", "--management.tracing.sampling.probability=1.0"));
 		all.addAll(List.of(args));
 		return ReactiveApp.start(all.toArray(String[]::new));
 	}

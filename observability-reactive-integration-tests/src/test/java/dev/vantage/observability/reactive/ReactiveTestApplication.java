@@ -44,7 +44,7 @@ public class ReactiveTestApplication {
 	/** The shop's R2DBC database; Vantage times it with no code. */
 	@Bean
 	ConnectionFactory connectionFactory(
-			@Value("${reactive.database.url:r2dbc:h2:mem:///reactive-shop;DB_CLOSE_DELAY=-1}") String url) {
+			@Value("${reactive.database.url:r2dbc:h2:mem:///${random.uuid};DB_CLOSE_DELAY=-1}") String url) {
 		return ConnectionFactories.get(url);
 	}
 

@@ -1,13 +1,10 @@
 package dev.vantage.observability.autoconfigure.endpoints;
 
-import java.util.function.Predicate;
-
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,53 +15,61 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
  * Auto-configuration of the startup check that warns about (or, on request, refuses)
- * sensitive actuator endpoints anyone can reach over HTTP. On servlet applications with
- * Spring Security, Spring Security itself answers whether an anonymous caller may reach each
- * endpoint; without Spring Security every exposed endpoint is open.
+ * sensitive actuator endpoints anyone can reach over HTTP. Where Spring Security is set up,
+ * it answers for each endpoint itself (on servlet through its privilege evaluator, on
+ * WebFlux by running an in-memory anonymous exchange through its filter chains); without
+ * Spring Security every exposed endpoint is open.
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnObservabilityEnabled
 @EnableConfigurationProperties(EndpointsProperties.class)
 public final class EndpointsAutoConfiguration {
 
+	@Bean
+	static InsecureExposureCheck insecureExposureCheck(Environment environment,
+			ObjectProvider<AnonymousAccess> security, ObjectProvider<EndpointsProperties> properties) {
+		// Without Spring Security on the classpath nothing is protected.
+		AnonymousAccess access = security.getIfAvailable(() -> (path) -> true);
+		EndpointsProperties endpoints = properties.getIfAvailable();
+		return new InsecureExposureCheck(environment, access, endpoints != null && endpoints.isFailOnInsecureExposure());
+	}
+
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass(WebInvocationPrivilegeEvaluator.class)
-	static class SpringSecurityExposureConfiguration {
+	static class ServletSecurityConfiguration {
 
 		@Bean
-		static InsecureExposureCheck insecureExposureCheck(Environment environment,
-				ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator, ObjectProvider<EndpointsProperties> properties) {
+		static AnonymousAccess vantageAnonymousAccess(ObjectProvider<WebInvocationPrivilegeEvaluator> evaluator) {
 			Authentication anonymous = new AnonymousAuthenticationToken("vantage", "anonymousUser",
 					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 			// Without a filter chain (Spring Security on the classpath but not set up) nothing is protected.
-			Predicate<String> open = (path) -> {
+			return (path) -> {
 				WebInvocationPrivilegeEvaluator available = evaluator.getIfAvailable();
 				return available == null || available.isAllowed(path, anonymous);
 			};
-			return new InsecureExposureCheck(environment, open, failOnInsecureExposure(properties));
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("org.springframework.security.web.access.WebInvocationPrivilegeEvaluator")
-	static class NoSpringSecurityExposureConfiguration {
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass({ WebFilterChainProxy.class, reactor.core.publisher.Mono.class })
+	static class ReactiveSecurityConfiguration {
 
 		@Bean
-		static InsecureExposureCheck insecureExposureCheck(Environment environment,
-				ObjectProvider<EndpointsProperties> properties) {
-			return new InsecureExposureCheck(environment, (path) -> true, failOnInsecureExposure(properties));
+		static AnonymousAccess vantageAnonymousAccess(ObjectProvider<WebFilterChainProxy> security) {
+			return (path) -> {
+				WebFilterChainProxy available = security.getIfAvailable();
+				return available == null || new AnonymousExchange(available).allows(path);
+			};
 		}
 
-	}
-
-	private static boolean failOnInsecureExposure(ObjectProvider<EndpointsProperties> properties) {
-		EndpointsProperties endpoints = properties.getIfAvailable();
-		return endpoints != null && endpoints.isFailOnInsecureExposure();
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.vantage.observability.autoconfigure.endpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,7 +33,7 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 
 	private final Environment environment;
 
-	private final Predicate<String> openToAnyone;
+	private final AnonymousAccess openToAnyone;
 
 	private final boolean fail;
 
@@ -44,7 +43,7 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 	 * @param openToAnyone tells whether an anonymous caller may reach a path
 	 * @param fail whether an open sensitive endpoint stops startup
 	 */
-	InsecureExposureCheck(Environment environment, Predicate<String> openToAnyone, boolean fail) {
+	InsecureExposureCheck(Environment environment, AnonymousAccess openToAnyone, boolean fail) {
 		this.environment = environment;
 		this.openToAnyone = openToAnyone;
 		this.fail = fail;
@@ -78,7 +77,7 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 		for (String endpoint : SENSITIVE) {
 			boolean exposed = (include.contains("*") || include.contains(endpoint)) && !exclude.contains(endpoint)
 					&& !exclude.contains("*");
-			if (exposed && this.openToAnyone.test(basePath + "/" + endpoint)) {
+			if (exposed && this.openToAnyone.allows(basePath + "/" + endpoint)) {
 				open.add(endpoint);
 			}
 		}

@@ -1,17 +1,29 @@
 package dev.vantage.observability.autoconfigure.endpoints;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthenticatedReactiveAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
+import org.springframework.security.web.server.authorization.DelegatingReactiveAuthorizationManager;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcherEntry;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointsAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(EndpointsAutoConfiguration.class));
+
+	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EndpointsAutoConfiguration.class));
 
 	@Test
@@ -69,6 +84,42 @@ class EndpointsAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(OpenActuator.class)
 			.withPropertyValues("management.endpoints.web.exposure.include=env")
 			.run((context) -> assertThat(output).contains("Actuator endpoints [env] are exposed over HTTP"));
+	}
+
+	@Test
+	void aReactiveChainThatProtectsTheActuatorIsQuiet(CapturedOutput output) {
+		this.reactiveContextRunner.withBean(WebFilterChainProxy.class, () -> reactiveChain("/actuator/**"))
+			.withPropertyValues("management.endpoints.web.exposure.include=*",
+					"observability.endpoints.fail-on-insecure-exposure=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("are exposed over HTTP");
+			});
+	}
+
+	@Test
+	void aReactiveChainThatLeavesTheActuatorOpenIsWarnedAbout(CapturedOutput output) {
+		this.reactiveContextRunner.withBean(WebFilterChainProxy.class, () -> reactiveChain("/admin/**"))
+			.withPropertyValues("management.endpoints.web.exposure.include=env,beans")
+			.run((context) -> assertThat(output).contains("Actuator endpoints [env, beans] are exposed over HTTP"));
+	}
+
+	@Test
+	void aReactiveApplicationWithoutSpringSecurityIsWarnedAbout(CapturedOutput output) {
+		this.reactiveContextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("management.endpoints.web.exposure.include=heapdump")
+			.run((context) -> assertThat(output).contains("Actuator endpoints [heapdump] are exposed over HTTP"));
+	}
+
+	/** Reactive Spring Security letting only authenticated callers reach the paths this pattern matches. */
+	private static WebFilterChainProxy reactiveChain(String protectedPattern) {
+		return new WebFilterChainProxy(new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(),
+				List.of(new AuthorizationWebFilter(DelegatingReactiveAuthorizationManager.builder()
+					.add(new ServerWebExchangeMatcherEntry<>(ServerWebExchangeMatchers.pathMatchers(protectedPattern),
+							AuthenticatedReactiveAuthorizationManager.authenticated()))
+					.add(new ServerWebExchangeMatcherEntry<>(ServerWebExchangeMatchers.anyExchange(),
+							(authentication, exchange) -> Mono.just(new AuthorizationDecision(true))))
+					.build()))));
 	}
 
 	@Test

@@ -1,0 +1,369 @@
+package dev.vantage.observability.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * The outside-in checks every supported web stack passes word for word: one suite, run
+ * against the servlet test service and against the reactive one. Each of them has no Vantage
+ * code and serves the same routes:
+ * <ul>
+ * <li>{@code GET /orders/{id}}: 200, or 404 for the id {@code missing};</li>
+ * <li>{@code GET /log?text=}: logs {@code request says <text>} and answers with the name of
+ * the thread that logged it;</li>
+ * <li>{@code GET /sql?statement=}: runs one statement on the service's database and answers
+ * with the first column of each row;</li>
+ * <li>{@code GET /admin/settings}: admins only, over HTTP Basic ({@code admin/admin-pass};
+ * {@code alice/alice-pass} is a plain user).</li>
+ * </ul>
+ * Everything but {@code /admin/**} is open to anyone.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+public abstract class OutsideInSuite {
+
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String SERVICE = "outside-in";
+
+	@TempDir
+	protected Path logs;
+
+	/** A started service under test. */
+	public interface Service extends AutoCloseable {
+
+		int port();
+
+		default Http http() {
+			return new Http(port());
+		}
+
+		@Override
+		void close();
+
+	}
+
+	/** Starts the service on a free port with these arguments added. */
+	protected abstract Service launch(String... args);
+
+	/**
+	 * Starts a plain service of this stack (no routes of its own) on a free port with these
+	 * arguments added and Spring Security hidden from its class loader.
+	 */
+	protected abstract Service launchWithoutSpringSecurity(String... args);
+
+	/** The bean name of the service's database: its {@code datasource} tag and dependency name. */
+	protected abstract String database();
+
+	/** What the stack promises about the thread a handler logged on; nothing by default. */
+	protected void assertLoggingThread(String thread) {
+	}
+
+	/** Starts the service with its audit log in this test's directory and every request traced. */
+	protected Service start(String... args) {
+		List<String> all = new ArrayList<>(List.of("--observability.audit.file=" + audit(),
+				"--spring.application.name=" + SERVICE, "--management.tracing.sampling.probability=1.0"));
+		all.addAll(List.of(args));
+		return launch(all.toArray(String[]::new));
+	}
+
+	protected Path audit() {
+		return this.logs.resolve("audit.json");
+	}
+
+	@Test
+	void tenantTimerPerTenantIsBoundedByTheGuard() {
+		try (Service app = start("--observability.cardinality.max-tag-values=3")) {
+			Http http = app.http();
+			for (int i = 0; i < 6; i++) {
+				assertThat(http.get("/orders/" + i, "X-Tenant-Id", "shop-" + i).statusCode()).isEqualTo(200);
+			}
+			assertThat(http.get("/orders/missing", "X-Tenant-Id", "shop-0").statusCode()).isEqualTo(404);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.labelValues("http_server_tenant_requests_seconds_count", "tenant"))
+				.containsExactlyInAnyOrder("shop-0", "shop-1", "shop-2", "other");
+			assertThat(scrape.sum("http_server_tenant_requests_seconds_count", "tenant", "shop-0", "outcome",
+					"CLIENT_ERROR")).isEqualTo(1);
+			assertThat(scrape.sum("observability_cardinality_overflow_total", "meter", "http.server.tenant.requests"))
+				.isPositive();
+			assertThat(scrape.has("http_server_requests_seconds_bucket", "uri", "/orders/{id}", "le", "0.3")).isTrue();
+		}
+	}
+
+	@Test
+	void logLinesCarryTraceAndTenant(CapturedOutput output) {
+		try (Service app = start()) {
+			String thread = app.http()
+				.get("/log?text=marker-outside-in", "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01",
+						"X-Tenant-Id", "acme")
+				.body();
+			assertLoggingThread(thread);
+			List<String> lines = JsonLines.linesContaining(output.getOut(), "request says marker-outside-in");
+			assertThat(lines).hasSize(1);
+			JsonNode line = JsonLines.parse(lines.get(0));
+			assertThat(line.path("thread_name").asString()).isEqualTo(thread);
+			assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
+			assertThat(line.path("spanId").asString()).matches("[0-9a-f]{16}");
+			assertThat(line.path("tenant").asString()).isEqualTo("acme");
+			assertThat(line.path("service").asString()).isEqualTo(SERVICE);
+		}
+	}
+
+	@Test
+	void hostileTextInALogLineCannotForgeALine(CapturedOutput output) {
+		try (Service app = start()) {
+			app.http().get("/log?text=marker-forge%0D%0A%7B%22level%22%3A%22ERROR%22%7D%E2%80%A8end");
+			List<String> lines = JsonLines.linesContaining(output.getOut(), "marker-forge");
+			assertThat(lines).hasSize(1);
+			assertThat(JsonLines.parse(lines.get(0)).path("message").asString())
+				.isEqualTo("request says marker-forge\r\n{\"level\":\"ERROR\"}\u2028end");
+		}
+	}
+
+	@Test
+	void onlyHealthWithoutDetailsInfoAndPrometheusAreExposed() {
+		try (Service app = start()) {
+			assertOnlyHealthInfoAndPrometheusAnswer(app.http());
+		}
+	}
+
+	@Test
+	void withoutSpringSecurityOnlyHealthWithoutDetailsInfoAndPrometheusAreExposed() {
+		try (Service app = launchWithoutSpringSecurity()) {
+			assertOnlyHealthInfoAndPrometheusAnswer(app.http());
+		}
+	}
+
+	@Test
+	void withoutSpringSecurityExposedSensitiveEndpointsAreWarnedAbout(CapturedOutput output) {
+		try (Service app = launchWithoutSpringSecurity("--management.endpoints.web.exposure.include=*")) {
+			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, heapdump, loggers, beans, "
+					+ "mappings, shutdown] are exposed over HTTP");
+		}
+	}
+
+	@Test
+	void sensitiveEndpointsASecurityChainLeavesOpenAreWarnedAboutAndCanStopStartup(CapturedOutput output) {
+		try (Service app = start("--management.endpoints.web.exposure.include=*")) {
+			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, heapdump, loggers, beans, "
+					+ "mappings, shutdown] are exposed over HTTP");
+		}
+		assertThatIllegalStateException()
+			.isThrownBy(() -> start("--management.endpoints.web.exposure.include=env,health",
+					"--observability.endpoints.fail-on-insecure-exposure=true"))
+			.withMessageContaining("[env]")
+			.withMessageContaining("observability.endpoints.fail-on-insecure-exposure");
+	}
+
+	@Test
+	void sensitiveEndpointsTheSecurityChainProtectsAreQuiet(CapturedOutput output) {
+		// The service lets only an admin reach /admin/**: move the actuator there.
+		try (Service app = start("--management.endpoints.web.exposure.include=*",
+				"--management.endpoints.web.base-path=/admin/actuator",
+				"--observability.endpoints.fail-on-insecure-exposure=true")) {
+			assertThat(output).doesNotContain("are exposed over HTTP");
+			assertThat(app.http().get("/admin/actuator/env").statusCode()).isEqualTo(401);
+		}
+	}
+
+	private static void assertOnlyHealthInfoAndPrometheusAnswer(Http http) {
+		for (String endpoint : List.of("env", "heapdump", "threaddump", "configprops", "loggers", "beans", "mappings",
+				"metrics")) {
+			assertThat(http.get("/actuator/" + endpoint).statusCode()).as(endpoint).isIn(401, 404);
+		}
+		assertThat(http.postJson("/actuator/shutdown", "{}").statusCode()).as("shutdown").isIn(401, 404);
+		assertThat(http.get("/actuator/health").body()).contains("\"status\"").doesNotContain("components", "details");
+		assertThat(http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(http.get("/actuator/info").statusCode()).isEqualTo(200);
+		assertThat(http.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+		assertThat(http.get("/actuator").body()).doesNotContain("/actuator/env", "/actuator/heapdump");
+	}
+
+	@Test
+	void statementsAreTimedByOperationAndSlowOnesLoggedWithTheTraceId(CapturedOutput output) {
+		try (Service app = start("--observability.db.slow-query-threshold=1ns")) {
+			Http http = app.http();
+			assertThat(http.get("/sql?statement=create%20table%20item%20(id%20int)").statusCode()).isEqualTo(200);
+			assertThat(http.get("/sql?statement=insert%20into%20item%20values%20(42)").statusCode()).isEqualTo(200);
+			assertThat(http.get("/sql?statement=select%20id%20from%20item%20where%20id%20%3D%2042", "traceparent",
+					"00-" + TRACE_ID + "-00f067aa0ba902b7-01").body()).isEqualTo("[42]");
+			assertThat(http.get("/sql?statement=select%20*%20from%20missing").statusCode()).isEqualTo(500);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.sum("db_query_seconds_count", "datasource", database(), "operation", "select", "outcome",
+					"success")).isEqualTo(1);
+			assertThat(scrape.sum("db_query_seconds_count", "operation", "insert")).isEqualTo(1);
+			assertThat(scrape.sum("db_query_seconds_count", "operation", "select", "outcome", "error")).isEqualTo(1);
+			assertThat(scrape.has("db_query_seconds_bucket", "datasource", database(), "le", "0.05")).isTrue();
+			assertThat(scrape.sum("db_query_slow_total", "datasource", database(), "operation", "select"))
+				.isGreaterThanOrEqualTo(1);
+			List<String> slow = JsonLines.linesContaining(output.getOut(), "select id from item where id = ?");
+			assertThat(slow).as("the slow statement, its literal masked").hasSize(1);
+			JsonNode line = JsonLines.parse(slow.get(0));
+			assertThat(line.path("logger_name").asString()).isEqualTo("dev.vantage.observability.db.SlowQuery");
+			assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
+			assertThat(line.path("datasource").asString()).isEqualTo(database());
+		}
+	}
+
+	@Test
+	void healthWithTwoHangingDependenciesAnswersWithinTheTimeout() throws IOException {
+		try (HangingServer payments = new HangingServer(); HangingServer search = new HangingServer();
+				Service app = start("--observability.health.timeout=1s",
+						"--observability.health.http.payments.url=" + payments.url(),
+						"--observability.health.http.search.url=" + search.url(),
+						"--management.endpoint.health.show-details=always")) {
+			Http http = app.http();
+			long start = System.nanoTime();
+			String body = http.get("/actuator/health").body();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1250));
+			JsonNode components = JsonLines.parse(body).path("components");
+			JsonNode dependencies = components.path("dependencies").path("components");
+			for (String name : List.of("payments", "search")) {
+				assertThat(dependencies.path(name).path("status").asString()).as(name).isEqualTo("DOWN");
+				assertThat(dependencies.path(name).path("details").path("error").asString()).as(name)
+					.contains("timed out");
+			}
+			assertThat(dependencies.path(database()).path("status").asString()).isEqualTo("UP");
+			assertThat(dependencies.path(database()).path("details").has("latencyMs")).isTrue();
+			assertThat(components.has("db") || components.has("r2dbc")).as("Boot's own database indicator").isFalse();
+			assertThat(http.scrape().sum("dependency_up", "dependency", "payments")).isZero();
+		}
+	}
+
+	@Test
+	void loginsAndDenialsBecomeMetersAndAuditEvents() {
+		try (Service app = start()) {
+			Http http = app.http();
+			assertThat(http.get("/admin/settings", "Authorization", basic("admin", "admin-pass")).statusCode())
+				.isEqualTo(200);
+			assertThat(http.get("/admin/settings", "Authorization", basic("admin", "wrong")).statusCode())
+				.isEqualTo(401);
+			for (int i = 0; i < 2; i++) {
+				assertThat(http.get("/admin/settings", "Authorization", basic("alice", "alice-pass")).statusCode())
+					.isEqualTo(403);
+			}
+			Eventually.await(Duration.ofSeconds(10), "security meters",
+					() -> http.scrape().sum("security_authorization_denied_total") >= 2);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.sum("security_authentication_total", "outcome", "success", "reason", "none")).isEqualTo(3);
+			assertThat(scrape.sum("security_authentication_total", "outcome", "failure", "reason", "bad_credentials"))
+				.isEqualTo(1);
+			assertThat(scrape.sum("security_authentication_total", "outcome", "failure", "reason", "locked")).isZero();
+			assertThat(scrape.sum("security_authorization_denied_total")).isEqualTo(2);
+			assertThat(scrape.text()).doesNotContain("127.0.0.1", "alice");
+
+			JsonNode failure = auditEvents("authentication.failure", 1).get(0);
+			assertThat(failure.path("principal").asString()).isEqualTo("admin");
+			assertThat(failure.path("clientIp").asString()).isEqualTo("127.0.0.1");
+			assertThat(failure.path("reason").asString()).isEqualTo("bad_credentials");
+			assertThat(auditEvents("authorization.denied", 2)).hasSize(2).allSatisfy((denied) -> {
+				assertThat(denied.path("principal").asString()).isEqualTo("alice");
+				assertThat(denied.path("resource").asString()).isEqualTo("GET /admin/settings");
+			});
+			assertThat(auditEvents("authentication.success", 2)).as("one success per principal and interval")
+				.extracting((event) -> event.path("principal").asString())
+				.containsExactlyInAnyOrder("admin", "alice");
+		}
+	}
+
+	@Test
+	void sixFailedLoginsForOnePrincipalAreBruteForceOnce() {
+		try (Service app = start()) {
+			Http http = app.http();
+			for (int i = 0; i < 8; i++) {
+				assertThat(http.get("/admin/settings", "Authorization", basic("admin", "guess-" + i)).statusCode())
+					.isEqualTo(401);
+			}
+			Eventually.await(Duration.ofSeconds(10), "the brute-force detection",
+					() -> http.scrape().sum("security_suspicious_activity_total", "type", "brute_force") > 0);
+			assertThat(http.scrape().sum("security_suspicious_activity_total", "type", "brute_force", "severity", "high"))
+				.isEqualTo(1);
+			List<JsonNode> detections = auditEvents("security.brute_force", 1);
+			assertThat(detections).hasSize(1);
+			assertThat(detections.get(0).path("principal").asString()).isEqualTo("admin");
+		}
+	}
+
+	@Test
+	void suspiciousRequestsAreReportedButNeverBlocked() {
+		try (Service app = start()) {
+			Http http = app.http();
+			assertThat(http.get("/orders/1?note=%27%20OR%20%271%27%3D%271").statusCode()).isEqualTo(200);
+			assertThat(http.get("/orders/2?file=..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(200);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.sum("security_suspicious_activity_total", "type", "injection_attempt")).isEqualTo(1);
+			assertThat(scrape.sum("security_suspicious_activity_total", "type", "path_traversal")).isEqualTo(1);
+			JsonNode event = auditEvents("security.suspicious_request", 1).get(0);
+			assertThat(event.path("reason").asString()).isEqualTo("sql_injection");
+			assertThat(event.path("clientIp").asString()).isEqualTo("127.0.0.1");
+		}
+	}
+
+	@Test
+	void ordinaryTrafficIsNotSuspicious() {
+		try (Service app = start()) {
+			Http http = app.http();
+			for (String path : List.of("/orders/1042", "/orders/7?sort=price-desc&page=2", "/orders/8?q=O%27Reilly",
+					"/orders/9?q=men%27s+shoes", "/log?text=hello+world", "/actuator/health/liveness")) {
+				assertThat(http.get(path, "X-Tenant-Id", "acme").statusCode()).as(path).isEqualTo(200);
+			}
+			assertThat(http.scrape().sum("security_suspicious_activity_total")).isZero();
+		}
+	}
+
+	@Test
+	void realPrometheusKeepsTheTargetUpAndStoresBucketExemplars() {
+		try (Service app = start(); PrometheusServer prometheus = PrometheusServer.scraping(app.port())) {
+			app.http().get("/orders/7", "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01");
+			JsonNode target = prometheus.scrapedTarget();
+			assertThat(target.path("health").asString()).as(target.path("lastError").asString()).isEqualTo("up");
+			Eventually.await(Duration.ofSeconds(20), "the bucket exemplar of the traced request",
+					() -> prometheus.exemplars("http_server_requests_seconds_bucket{uri=\"/orders/{id}\"}")
+						.toString()
+						.contains(TRACE_ID));
+			assertThat(prometheus.query("up{job=\"app\"} == 1")).hasSize(1);
+		}
+	}
+
+	/** The audit events of this type, once there are at least this many (some are written off the request). */
+	private List<JsonNode> auditEvents(String type, int atLeast) {
+		Eventually.await(Duration.ofSeconds(10), atLeast + " audit events " + type,
+				() -> auditEvents(type).size() >= atLeast);
+		return auditEvents(type);
+	}
+
+	private List<JsonNode> auditEvents(String type) {
+		try {
+			return Files.exists(audit()) ? Files.readAllLines(audit())
+				.stream()
+				.map(JsonLines::parse)
+				.filter((event) -> event.path("type").asString().equals(type))
+				.toList() : List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
