@@ -14,13 +14,13 @@ import dev.vantage.observability.health.HttpDependencyCheck;
 import io.r2dbc.spi.ConnectionFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
  * Finds the application's dependencies: every {@link DataSource} and R2DBC connection
- * factory, every Redis connection
- * factory, every HTTP dependency declared under {@code observability.health.http}, and
+ * factory, every Redis connection factory (blocking or reactive), every HTTP dependency declared under {@code observability.health.http}, and
  * every {@link DependencyCheck} bean of the application's own.
  */
 final class DependencyChecks {
@@ -31,6 +31,9 @@ final class DependencyChecks {
 
 	private static final boolean REDIS_PRESENT = ClassUtils.isPresent(
 			"org.springframework.data.redis.connection.RedisConnectionFactory", DependencyChecks.class.getClassLoader());
+
+	private static final boolean REACTIVE_REDIS_PRESENT = REDIS_PRESENT
+			&& ClassUtils.isPresent("reactor.core.publisher.Mono", DependencyChecks.class.getClassLoader());
 
 	private DependencyChecks() {
 	}
@@ -45,7 +48,7 @@ final class DependencyChecks {
 			R2dbcChecks.collect(beanFactory, health.getDatasource().isCritical(), timeout, checks);
 		}
 		if (REDIS_PRESENT) {
-			RedisChecks.collect(beanFactory, health.getRedis().isCritical(), checks);
+			RedisChecks.collect(beanFactory, health.getRedis().isCritical(), timeout, checks);
 		}
 		if (!health.getHttp().isEmpty()) {
 			HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -72,9 +75,19 @@ final class DependencyChecks {
 	/** Kept apart so that Spring Data Redis is loaded only when it is on the classpath. */
 	private static final class RedisChecks {
 
-		static void collect(ListableBeanFactory beanFactory, boolean critical, List<DependencyCheck> checks) {
+		static void collect(ListableBeanFactory beanFactory, boolean critical, Duration timeout,
+				List<DependencyCheck> checks) {
 			Map<String, RedisConnectionFactory> factories = beanFactory.getBeansOfType(RedisConnectionFactory.class);
 			factories.forEach((beanName, factory) -> checks.add(new RedisCheck(name(beanName), factory, critical)));
+			if (REACTIVE_REDIS_PRESENT) {
+				// Boot's Lettuce factory is both kinds and is checked once, above.
+				beanFactory.getBeansOfType(ReactiveRedisConnectionFactory.class)
+					.forEach((beanName, factory) -> {
+						if (!(factory instanceof RedisConnectionFactory)) {
+							checks.add(new ReactiveRedisCheck(name(beanName), factory, critical, timeout));
+						}
+					});
+			}
 		}
 
 		private static String name(String beanName) {

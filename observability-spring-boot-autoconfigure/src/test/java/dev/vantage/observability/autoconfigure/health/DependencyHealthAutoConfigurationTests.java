@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure.health;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +12,10 @@ import dev.vantage.observability.health.DependencyHealthChecker;
 import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,8 +25,14 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.ReactiveRedisClusterConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 class DependencyHealthAutoConfigurationTests {
 
@@ -96,6 +107,71 @@ class DependencyHealthAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("observability.health.timeout"));
+	}
+
+	@Test
+	void reactiveOnlyRedisIsPingedAndBootsDualFactoryIsCheckedOnce() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		RedisServer redis = new RedisServer(port);
+		redis.start();
+		try {
+			this.contextRunner
+				.withBean("redisConnectionFactory", LettuceConnectionFactory.class,
+						() -> new LettuceConnectionFactory("127.0.0.1", port))
+				.withBean("sessionsConnectionFactory", ReactiveRedisConnectionFactory.class,
+						() -> new ReactiveOnly(new LettuceConnectionFactory("127.0.0.1", port)))
+				.run((context) -> {
+					List<DependencyCheck> checks = context.getBean(DependencyHealthChecker.class).checks();
+					assertThat(checks).extracting(DependencyCheck::name)
+						.containsExactlyInAnyOrder("dataSource", "redis", "sessions");
+					DependencyCheck sessions = checks.stream()
+						.filter((check) -> check.name().equals("sessions"))
+						.findFirst()
+						.orElseThrow();
+					assertThat(sessions).isInstanceOf(ReactiveRedisCheck.class);
+					sessions.probe();
+					redis.stop();
+					assertThatException().isThrownBy(sessions::probe);
+				});
+		}
+		finally {
+			redis.stop();
+		}
+	}
+
+	/** A reactive-only connection factory, as a user may declare one; not also a blocking one. */
+	private record ReactiveOnly(LettuceConnectionFactory lettuce) implements ReactiveRedisConnectionFactory,
+			InitializingBean, DisposableBean {
+
+		@Override
+		public void afterPropertiesSet() {
+			this.lettuce.afterPropertiesSet();
+			this.lettuce.start();
+		}
+
+		@Override
+		public void destroy() {
+			this.lettuce.destroy();
+		}
+
+		@Override
+		public ReactiveRedisConnection getReactiveConnection() {
+			return this.lettuce.getReactiveConnection();
+		}
+
+		@Override
+		public ReactiveRedisClusterConnection getReactiveClusterConnection() {
+			return this.lettuce.getReactiveClusterConnection();
+		}
+
+		@Override
+		public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+			return this.lettuce.translateExceptionIfPossible(ex);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
