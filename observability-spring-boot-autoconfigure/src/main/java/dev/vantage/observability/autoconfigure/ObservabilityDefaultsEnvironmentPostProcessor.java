@@ -2,6 +2,9 @@ package dev.vantage.observability.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 import dev.vantage.observability.autoconfigure.application.ApplicationProperties;
+import dev.vantage.observability.autoconfigure.audit.AuditProperties;
 import dev.vantage.observability.autoconfigure.health.HealthProperties;
 import dev.vantage.observability.autoconfigure.http.HttpProperties;
 import dev.vantage.observability.autoconfigure.logging.LoggingProperties;
@@ -73,6 +77,10 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 
 	private static final String SLO_PREFIX = "management.metrics.distribution.slo.";
 
+	private static final String SAMPLING = "management.tracing.sampling.probability";
+
+	private static final String TRACER = "io.micrometer.tracing.Tracer";
+
 	private final Log logger;
 
 	/**
@@ -132,8 +140,58 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 				// A printed banner is plain text between JSON lines; logged, it is one JSON line.
 				defaults.put("spring.main.banner-mode", "log");
 			}
+			requireWritableAuditFile(environment);
+		}
+		if (ClassUtils.isPresent(TRACER, application.getClassLoader()) && samplesNothing(environment)) {
+			this.logger.warn(SAMPLING + " is 0: no request is sampled, so no exemplar links a latency bucket or a "
+					+ "payment to its trace and dashboards show no trace links. Set " + SAMPLING
+					+ " above 0 (0.1 samples one request in ten).");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+	}
+
+	private static boolean samplesNothing(ConfigurableEnvironment environment) {
+		String probability = environment.getProperty(SAMPLING);
+		try {
+			return probability != null && Double.parseDouble(probability.strip()) == 0;
+		}
+		catch (NumberFormatException ex) {
+			return false; // Boot's binding reports it
+		}
+	}
+
+	/**
+	 * Vantage's logging writes the audit file from the start; Logback's own error for a file it
+	 * cannot create names no property, so say which one before Logback tries.
+	 */
+	private static void requireWritableAuditFile(ConfigurableEnvironment environment) {
+		String property = AuditProperties.PREFIX + ".file";
+		String file = environment.getProperty(property, AuditProperties.DEFAULT_FILE);
+		String problem;
+		try {
+			Path path = Path.of(file).toAbsolutePath();
+			Path existing = path.getParent();
+			while (existing != null && !Files.exists(existing)) {
+				existing = existing.getParent();
+			}
+			if (Files.exists(path)) {
+				problem = (Files.isRegularFile(path) && Files.isWritable(path)) ? null : path + " is not a writable file";
+			}
+			else if (existing == null || !Files.isDirectory(existing)) {
+				problem = "its directory cannot be created: " + existing + " is not a directory";
+			}
+			else {
+				problem = Files.isWritable(existing) ? null : existing + " is not writable";
+			}
+		}
+		catch (InvalidPathException ex) {
+			problem = ex.getMessage();
+		}
+		if (problem != null) {
+			throw new IllegalStateException("The audit log cannot be written to " + property + "='" + file + "' ("
+					+ problem + "). Set " + property + " to a file this process may create; missing directories "
+					+ "are created.");
+		}
 	}
 
 	/** The artifact of the build information, else {@value #FALLBACK_APPLICATION_NAME}. */

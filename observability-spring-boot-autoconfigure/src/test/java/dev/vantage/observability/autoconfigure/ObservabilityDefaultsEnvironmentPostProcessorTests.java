@@ -19,6 +19,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ObservabilityDefaultsEnvironmentPostProcessorTests {
 
@@ -148,6 +149,40 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 					new SpringApplication(new DefaultResourceLoader(classLoader)));
 			assertThat(environment.containsProperty("logging.config")).isFalse();
 		}
+	}
+
+	@Test
+	void anAuditFileThatCannotBeWrittenStopsStartupNamingTheProperty(@TempDir Path directory) throws IOException {
+		Path notADirectory = Files.writeString(directory.resolve("plain-file"), "x");
+		MockEnvironment environment = new MockEnvironment().withProperty("observability.audit.file",
+				notADirectory.resolve("audit.json").toString());
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.postProcessor.postProcessEnvironment(environment, new SpringApplication()))
+			.withMessageContaining("observability.audit.file='" + notADirectory.resolve("audit.json") + "'")
+			.withMessageContaining("is not a directory");
+	}
+
+	@Test
+	void anAuditFileInADirectoryYetToBeCreatedIsFine(@TempDir Path directory) {
+		MockEnvironment environment = new MockEnvironment().withProperty("observability.audit.file",
+				directory.resolve("a/b/audit.json").toString());
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("logging.config")).endsWith("logback-json.xml");
+	}
+
+	@Test
+	void samplingNothingWhileExemplarsAreExpectedIsWarnedAbout() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "shop")
+			.withProperty("management.tracing.sampling.probability", "0.0");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(this.warnings).singleElement()
+			.asString()
+			.contains("management.tracing.sampling.probability is 0")
+			.contains("exemplar");
+		this.warnings.clear();
+		environment.setProperty("management.tracing.sampling.probability", "0.1");
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(this.warnings).isEmpty();
 	}
 
 }

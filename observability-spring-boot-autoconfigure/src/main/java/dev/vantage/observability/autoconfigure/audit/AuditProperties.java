@@ -18,11 +18,14 @@ public class AuditProperties {
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.audit";
 
+	/** Where the audit log goes unless {@code observability.audit.file} says otherwise. */
+	public static final String DEFAULT_FILE = "logs/audit.json";
+
 	/** Whether audit events are written; when false, every event is discarded (a WARN says so at startup). */
 	private boolean enabled = true;
 
 	/** The audit file; rolled files sit next to it. */
-	private String file = "logs/audit.json";
+	private String file = DEFAULT_FILE;
 
 	/** Size at which the audit file rolls over. */
 	private DataSize maxFileSize = DataSize.ofMegabytes(100);
