@@ -155,7 +155,7 @@ public abstract class OutsideInSuite {
 	void withoutSpringSecurityExposedSensitiveEndpointsAreWarnedAbout(CapturedOutput output) {
 		try (Service app = launchWithoutSpringSecurity("--management.endpoints.web.exposure.include=*")) {
 			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, heapdump, loggers, beans, "
-					+ "mappings, shutdown] are exposed over HTTP");
+					+ "mappings, shutdown, vantage] are exposed over HTTP");
 		}
 	}
 
@@ -163,7 +163,7 @@ public abstract class OutsideInSuite {
 	void sensitiveEndpointsASecurityChainLeavesOpenAreWarnedAboutAndCanStopStartup(CapturedOutput output) {
 		try (Service app = start("--management.endpoints.web.exposure.include=*")) {
 			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, heapdump, loggers, beans, "
-					+ "mappings, shutdown] are exposed over HTTP");
+					+ "mappings, shutdown, vantage] are exposed over HTTP");
 		}
 		assertThatIllegalStateException()
 			.isThrownBy(() -> start("--management.endpoints.web.exposure.include=env,health",
@@ -180,6 +180,30 @@ public abstract class OutsideInSuite {
 				"--observability.endpoints.fail-on-insecure-exposure=true")) {
 			assertThat(output).doesNotContain("are exposed over HTTP");
 			assertThat(app.http().get("/admin/actuator/env").statusCode()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void vantageSaysOnceWhatItWiredAndTellsOnlyAnAdminTheDetails(CapturedOutput output) {
+		try (Service app = start("--management.endpoints.web.exposure.include=health,prometheus,vantage",
+				"--management.endpoints.web.base-path=/admin/actuator")) {
+			List<String> summary = JsonLines.linesContaining(output.getOut(), " on Spring Boot ");
+			assertThat(summary).singleElement()
+				.satisfies((line) -> assertThat(JsonLines.parse(line).path("message").asString()).startsWith("Vantage ")
+					.contains(": on ")
+					.contains("tenant")
+					.contains("http"));
+			Http http = app.http();
+			assertThat(http.get("/admin/actuator/vantage").statusCode()).isEqualTo(401);
+			JsonNode report = JsonLines
+				.parse(http.get("/admin/actuator/vantage", "Authorization", basic("admin", "admin-pass")).body());
+			assertThat(report.path("versions").path("vantage").asString()).isNotBlank().isNotEqualTo("unknown");
+			assertThat(report.path("versions").path("spring-boot").asString()).startsWith("4.");
+			assertThat(report.path("versions").path("micrometer").asString()).matches("\\d+\\.\\d+.*");
+			assertThat(report.path("concerns").valueStream()
+				.filter((concern) -> concern.path("name").asString().equals("tenant"))
+				.map((concern) -> concern.path("state").asString())).containsExactly("ON");
+			assertThat(output).doesNotContain("are exposed over HTTP");
 		}
 	}
 

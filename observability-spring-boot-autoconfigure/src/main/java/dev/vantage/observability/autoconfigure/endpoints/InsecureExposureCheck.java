@@ -19,9 +19,9 @@ import org.springframework.core.env.Environment;
  */
 final class InsecureExposureCheck implements SmartInitializingSingleton {
 
-	/** Endpoints that hand out configuration, secrets, heap or control. */
+	/** Endpoints that hand out configuration, secrets, heap, control, or the versions an attacker looks for. */
 	static final List<String> SENSITIVE = List.of("env", "configprops", "threaddump", "heapdump", "loggers", "beans",
-			"mappings", "shutdown");
+			"mappings", "shutdown", "vantage");
 
 	static final String INCLUDE = "management.endpoints.web.exposure.include";
 
