@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Request overhead of Vantage on the sample shop's catalog endpoint, measured with wrk: the shop
-# with Vantage off (baseline), with Vantage on, and with Vantage off under the OpenTelemetry
-# Java agent, in interleaved runs. Arguments (all optional): rounds, measured seconds,
-# warm-up seconds, wrk connections.
+# What Vantage costs each request of the sample shop (catalog GET and checkout), measured with
+# wrk against Vantage off (plain Actuator) and the OpenTelemetry Java agent: CPU time and
+# allocation per request in paired bursts with bootstrap 95 % intervals, a JFR attribution of
+# the request threads' CPU, and startup. Arguments (all optional): rounds (20), burst seconds (5),
+# warm-up seconds (30), wrk connections (8), startups per variant (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -12,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -25,16 +29,30 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import com.sun.tools.attach.VirtualMachine;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Request overhead on the sample shop's catalog endpoint, measured with wrk: the same jar with
- * Vantage off (the baseline), with Vantage on, and with Vantage off under the OpenTelemetry
- * Java agent. Every run starts a fresh JVM and measures the time to readiness, then warms
- * up, then runs wrk with latency percentiles while the app's per-thread allocation counters
- * are read through JMX. Runs are interleaved (the order rotates each round) and medians are
- * compared, because app and load generator share the machine's cores.
+ * What Vantage costs each request of the sample shop, measured so that this machine's noise
+ * cannot hide it:
+ * <ul>
+ * <li><b>CPU time and bytes allocated per request</b> (process CPU time and the threads'
+ * allocation counters, read over JMX), next to throughput and p50/p99 from wrk;</li>
+ * <li><b>paired, close in time</b>: the variants' JVMs are started and warmed once, then get
+ * short bursts of load in rotating order; each round gives one ratio per comparison, and the
+ * median of those ratios is reported with a bootstrap 95 % interval;</li>
+ * <li><b>in-process attribution</b>: a JFR profile of Vantage on under load, and the share of
+ * request-thread CPU samples whose nearest own frame is Vantage's (its filters, meters,
+ * encoders and proxies), with the top frames.</li>
+ * </ul>
+ * Variants: Vantage off (every Vantage auto-configuration and default off, which leaves
+ * plain Actuator with the Prometheus registry and Boot's OpenTelemetry tracing), Vantage on,
+ * and Vantage off under the OpenTelemetry Java agent. Endpoints: the catalog GET, and checkout
+ * (place an order, then cancel it: inserts and updates on the database, HTTP Basic).
  * <p>
  * Run with {@code benchmarks/request-overhead.sh}, which builds the jars and fetches the agent.
  */
@@ -42,14 +60,16 @@ public final class RequestOverhead {
 
 	private static final String TENANT = "acme";
 
-	private static final String PATH = "/api/products";
-
 	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
-
-	private static final Pattern THROUGHPUT = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
 
 	private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$",
 			Pattern.MULTILINE);
+
+	/** App and load generator each on a core of their own when the machine allows it: far less noise. */
+	private static final boolean PINNED = Runtime.getRuntime().availableProcessors() >= 2
+			&& Files.isExecutable(Path.of("/usr/bin/taskset"));
+
+	private static final int BOOTSTRAP_SAMPLES = 10_000;
 
 	private final Path shopJar;
 
@@ -58,10 +78,6 @@ public final class RequestOverhead {
 	private final Path logs;
 
 	private final Settings settings;
-
-	/** App and load generator each on a core of their own when the machine allows it: far less noise. */
-	private static final boolean PINNED = Runtime.getRuntime().availableProcessors() >= 2
-			&& Files.isExecutable(Path.of("/usr/bin/taskset"));
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -74,80 +90,224 @@ public final class RequestOverhead {
 
 	/**
 	 * Runs the comparison.
-	 * @param args the shop jar, the OpenTelemetry agent jar, then optionally rounds, measured
-	 * seconds, warm-up seconds and wrk connections
+	 * @param args the shop jar, the OpenTelemetry agent jar, then optionally rounds, burst
+	 * seconds, warm-up seconds, wrk connections and startups per variant
 	 * @throws Exception when a run fails
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2) {
-			throw new IllegalArgumentException(
-					"usage: RequestOverhead <shop jar> <agent jar> [rounds] [seconds] [warm-up seconds] [connections]");
+			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [rounds] "
+					+ "[burst seconds] [warm-up seconds] [connections] [startups]");
 		}
-		Settings settings = new Settings(argument(args, 2, 3), argument(args, 3, 20), argument(args, 4, 15),
-				argument(args, 5, 16));
+		Settings settings = new Settings(argument(args, 2, 20), argument(args, 3, 5), argument(args, 4, 30),
+				argument(args, 5, 8), argument(args, 6, 5));
 		Path shopJar = existing(args[0], "shop jar");
 		Path agentJar = existing(args[1], "agent jar");
 		Path logs = Files.createDirectories(Path.of("benchmarks", "target", "request-overhead"));
-		new RequestOverhead(shopJar, agentJar, logs, settings).compare();
+		new RequestOverhead(shopJar, agentJar, logs, settings).measure();
 	}
 
-	private void compare() throws Exception {
-		System.out.printf("GET %s (X-Tenant-Id: %s), wrk -t1 -c%d, %d s warm-up + %d s measured, %d rounds, JDK %s, %s%n",
-				PATH, TENANT, this.settings.connections(), this.settings.warmUpSeconds(), this.settings.seconds(),
-				this.settings.rounds(), Runtime.version(), PINNED ? "app on CPU 0, wrk on CPU 1" : "not pinned");
-		Map<Variant, List<Run>> runs = new EnumMap<>(Variant.class);
-		Variant[] variants = Variant.values();
-		for (int round = 0; round < this.settings.rounds(); round++) {
-			for (int i = 0; i < variants.length; i++) {
-				Variant variant = variants[(i + round) % variants.length];
-				Run run = run(variant, round);
-				System.out.printf("round %d  %-34s %s%n", round + 1, variant.label, run);
-				runs.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(run);
+	private void measure() throws Exception {
+		System.out.printf("wrk -t1 -c%d, %d rounds of %d s bursts per variant after %d s warm-up, JDK %s, %s%n",
+				this.settings.connections(), this.settings.rounds(), this.settings.burstSeconds(),
+				this.settings.warmUpSeconds(), Runtime.version(),
+				PINNED ? "apps on CPU 0, wrk on CPU 1" : "not pinned");
+		for (Endpoint endpoint : Endpoint.values()) {
+			compare(endpoint);
+		}
+		attribute(Endpoint.CATALOG);
+		startups();
+	}
+
+	/** Starts every variant once, warms each, then loads them in short bursts, rotating the order each round. */
+	private void compare(Endpoint endpoint) throws Exception {
+		System.out.printf("%n== %s ==%n", endpoint.label);
+		Map<Variant, App> apps = new EnumMap<>(Variant.class);
+		try {
+			for (Variant variant : Variant.values()) {
+				App app = start(variant, endpoint.name().toLowerCase(Locale.ROOT), List.of());
+				apps.put(variant, app);
+				wrk(app, endpoint, this.settings.warmUpSeconds(), false);
+			}
+			Map<Variant, List<Burst>> bursts = new EnumMap<>(Variant.class);
+			Variant[] variants = Variant.values();
+			for (int round = 0; round < this.settings.rounds(); round++) {
+				for (int i = 0; i < variants.length; i++) {
+					Variant variant = variants[(i + round) % variants.length];
+					Burst burst = burst(apps.get(variant), endpoint);
+					bursts.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(burst);
+				}
+				System.out.printf("round %2d  %s%n", round + 1, bursts.get(Variant.VANTAGE).get(round));
+			}
+			summarize(bursts);
+		}
+		finally {
+			for (App app : apps.values()) {
+				app.close();
 			}
 		}
-		summarize(runs);
 	}
 
-	private Run run(Variant variant, int round) throws Exception {
+	private Burst burst(App app, Endpoint endpoint) throws Exception {
+		long cpuBefore = app.cpuNanos();
+		Map<Long, Long> allocatedBefore = app.allocatedPerThread();
+		String report = wrk(app, endpoint, this.settings.burstSeconds(), true);
+		long cpu = app.cpuNanos() - cpuBefore;
+		long allocated = app.allocatedSince(allocatedBefore);
+		long requests = Long.parseLong(find(REQUESTS, report));
+		return new Burst(requests / (double) this.settings.burstSeconds(), cpu / 1000.0 / requests,
+				(double) allocated / requests, percentile(report, "50"), percentile(report, "99"));
+	}
+
+	private void summarize(Map<Variant, List<Burst>> bursts) {
+		System.out.println();
+		System.out.println("medians [95% interval]       req/s                 CPU us/request        "
+				+ "B/request                   p50 ms           p99 ms");
+		for (Variant variant : Variant.values()) {
+			List<Burst> runs = bursts.get(variant);
+			System.out.printf("%-28s %-21s %-21s %-27s %-16s %s%n", variant.label,
+					Interval.ofMedian(values(runs, Burst::throughput)).format("%.0f"),
+					Interval.ofMedian(values(runs, Burst::cpuMicros)).format("%.1f"),
+					Interval.ofMedian(values(runs, Burst::bytes)).format("%.0f"),
+					Interval.ofMedian(values(runs, Burst::p50Millis)).format("%.2f"),
+					Interval.ofMedian(values(runs, Burst::p99Millis)).format("%.2f"));
+		}
+		List<Burst> on = bursts.get(Variant.VANTAGE);
+		List<Burst> off = bursts.get(Variant.OFF);
+		List<Burst> agent = bursts.get(Variant.AGENT);
+		System.out.println();
+		System.out.println("per-round ratios, median [95% interval]");
+		System.out.printf("Vantage on / off:    CPU/request %s (target <= 1.05), allocation %s, throughput %s "
+				+ "(target >= 0.95), p99 %s ms (target <= +1)%n", ratio(on, off, Burst::cpuMicros).format("%.3f"),
+				ratio(on, off, Burst::bytes).format("%.3f"), ratio(on, off, Burst::throughput).format("%.3f"),
+				difference(on, off, Burst::p99Millis).format("%+.2f"));
+		System.out.printf("Vantage on / agent:  CPU/request %s (target < 1), allocation %s (target < 1), "
+				+ "throughput %s%n", ratio(on, agent, Burst::cpuMicros).format("%.3f"),
+				ratio(on, agent, Burst::bytes).format("%.3f"), ratio(on, agent, Burst::throughput).format("%.3f"));
+	}
+
+	/**
+	 * A JFR profile of Vantage on under load: of the request threads' CPU samples, the share
+	 * whose nearest frame outside the libraries Vantage calls (Micrometer, OpenTelemetry, the
+	 * JDK, logging and JSON) is Vantage's own, with a binomial 95 % interval and the top frames.
+	 */
+	private void attribute(Endpoint endpoint) throws Exception {
+		System.out.printf("%n== where the request threads' CPU goes, Vantage on, %s ==%n", endpoint.label);
+		Path recording = this.logs.resolve("vantage-on.jfr");
+		Files.deleteIfExists(recording);
+		try (App app = start(Variant.VANTAGE, "jfr", List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,"
+				+ "filename=" + recording, "-XX:FlightRecorderOptions=stackdepth=256"))) {
+			wrk(app, endpoint, this.settings.warmUpSeconds(), false);
+			wrk(app, endpoint, this.settings.warmUpSeconds(), false);
+		}
+		long samples = 0;
+		long vantage = 0;
+		Map<String, Long> topFrames = new HashMap<>();
+		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+					|| !event.getThread("sampledThread").getJavaName().startsWith("http-nio-")) {
+				continue;
+			}
+			samples++;
+			List<RecordedFrame> frames = event.getStackTrace().getFrames();
+			RecordedFrame owner = frames.stream().filter((frame) -> !isLibrary(type(frame))).findFirst().orElse(null);
+			if (owner != null && isVantage(type(owner))) {
+				vantage++;
+				RecordedFrame top = frames.get(0);
+				topFrames.merge(type(top) + "." + top.getMethod().getName(), 1L, Long::sum);
+			}
+		}
+		if (samples == 0) {
+			throw new IllegalStateException("No request-thread samples in " + recording);
+		}
+		double share = (double) vantage / samples;
+		double margin = 1.96 * Math.sqrt(share * (1 - share) / samples);
+		System.out.printf("%d request-thread samples; Vantage's work: %.2f %% [%.2f, %.2f] (target <= 3 %%)%n", samples,
+				share * 100, Math.max(0, share - margin) * 100, (share + margin) * 100);
+		double all = samples;
+		topFrames.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(10)
+			.forEach((frame) -> System.out.printf("  %5.2f %%  %s%n", frame.getValue() * 100 / all, frame.getKey()));
+	}
+
+	private static String type(RecordedFrame frame) {
+		return frame.getMethod().getType().getName();
+	}
+
+	/** What Vantage adds: its own code, the JSON encoder of its logs and the JDBC proxy it installs. */
+	private static boolean isVantage(String type) {
+		return type.startsWith("dev.vantage.observability.") && !type.startsWith("dev.vantage.observability.benchmarks")
+				|| type.startsWith("net.logstash.") || type.startsWith("net.ttddyy.");
+	}
+
+	/** Libraries Vantage (and everyone else) calls into: a sample there belongs to its nearest caller. */
+	private static boolean isLibrary(String type) {
+		for (String library : List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "io.micrometer.",
+				"io.opentelemetry.", "io.prometheus.", "ch.qos.logback.", "org.slf4j.", "tools.jackson.",
+				"com.fasterxml.jackson.", "com.github.benmanes.caffeine.")) {
+			if (type.startsWith(library)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Time to readiness of each variant, started in turn with nothing else running. */
+	private void startups() throws Exception {
+		System.out.printf("%n== startup to readiness, %d starts per variant ==%n", this.settings.startups());
+		Map<Variant, List<Double>> seconds = new EnumMap<>(Variant.class);
+		Variant[] variants = Variant.values();
+		for (int round = 0; round < this.settings.startups(); round++) {
+			for (int i = 0; i < variants.length; i++) {
+				Variant variant = variants[(i + round) % variants.length];
+				try (App app = start(variant, "startup", List.of())) {
+					seconds.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(app.startupSeconds);
+				}
+			}
+		}
+		for (Variant variant : variants) {
+			System.out.printf("%-28s %s s%n", variant.label,
+					Interval.ofMedian(seconds.get(variant).stream().mapToDouble(Double::doubleValue).toArray())
+						.format("%.2f"));
+		}
+		System.out.printf("Vantage on - off: %s s (target <= +1); agent - off: %s s%n",
+				pairedDifference(seconds.get(Variant.VANTAGE), seconds.get(Variant.OFF)).format("%+.2f"),
+				pairedDifference(seconds.get(Variant.AGENT), seconds.get(Variant.OFF)).format("%+.2f"));
+	}
+
+	private App start(Variant variant, String phase, List<String> jvmOptions) throws Exception {
 		int port = freePort();
 		List<String> command = pinnedTo(0);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xms512m");
-		command.add("-Xmx512m");
+		command.addAll(List.of("-Xms512m", "-Xmx512m"));
+		command.addAll(jvmOptions);
 		if (variant == Variant.AGENT) {
 			command.add("-javaagent:" + this.agentJar);
 		}
+		String name = variant.name().toLowerCase(Locale.ROOT) + "-" + phase;
 		command.addAll(List.of("-jar", this.shopJar.toString(), "--server.port=" + port,
-				"--observability.audit.file=" + this.logs.resolve("audit.json")));
+				"--observability.audit.file=" + this.logs.resolve(name + "-audit.json"),
+				"--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
 		if (variant != Variant.VANTAGE) {
 			command.add("--observability.enabled=false");
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.logs.resolve(variant.name().toLowerCase() + "-" + (round + 1) + ".log").toFile());
-		// Overhead runs of the agent: instrumentation on, nothing exported.
+			.redirectOutput(this.logs.resolve(name + ".log").toFile());
+		// The agent instruments everything and exports nothing.
 		builder.environment().putAll(Map.of("OTEL_TRACES_EXPORTER", "none", "OTEL_METRICS_EXPORTER", "none",
 				"OTEL_LOGS_EXPORTER", "none", "OTEL_SERVICE_NAME", "sample-shop"));
 		long started = System.nanoTime();
-		Process app = builder.start();
+		Process process = builder.start();
 		try {
 			String base = "http://127.0.0.1:" + port;
-			awaitReady(app, base);
-			double startupSeconds = (System.nanoTime() - started) / 1e9;
-			wrk(base, this.settings.warmUpSeconds(), false);
-			try (Allocations allocations = Allocations.of(app)) {
-				Map<Long, Long> before = allocations.perThread();
-				String report = wrk(base, this.settings.seconds(), true);
-				long allocated = allocations.since(before);
-				long requests = Long.parseLong(find(REQUESTS, report));
-				return new Run(startupSeconds, Double.parseDouble(find(THROUGHPUT, report)), percentile(report, "50"),
-						percentile(report, "99"), (double) allocated / requests);
-			}
+			awaitReady(process, base);
+			return new App(process, base, (System.nanoTime() - started) / 1e9);
 		}
-		finally {
-			app.destroy();
-			if (!app.waitFor(30, TimeUnit.SECONDS)) {
-				app.destroyForcibly().waitFor();
-			}
+		catch (Exception ex) {
+			process.destroyForcibly();
+			throw ex;
 		}
 	}
 
@@ -173,14 +333,19 @@ public final class RequestOverhead {
 		throw new IllegalStateException("The shop was not ready within 2 minutes; see " + this.logs);
 	}
 
-	private String wrk(String base, int seconds, boolean latency) throws Exception {
+	private String wrk(App app, Endpoint endpoint, int seconds, boolean latency) throws Exception {
 		List<String> command = pinnedTo(1);
 		command.addAll(List.of("wrk", "-t1", "-c" + this.settings.connections(), "-d" + seconds + "s", "-H",
 				"X-Tenant-Id: " + TENANT));
 		if (latency) {
 			command.add("--latency");
 		}
-		command.add(base + PATH);
+		if (endpoint.script != null) {
+			Path script = this.logs.resolve(endpoint.name().toLowerCase(Locale.ROOT) + ".lua");
+			Files.writeString(script, endpoint.script);
+			command.addAll(List.of("-s", script.toString()));
+		}
+		command.add(app.base + endpoint.path);
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String report = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (wrk.waitFor() != 0 || report.contains("Non-2xx") || report.contains("Socket errors")) {
@@ -208,36 +373,34 @@ public final class RequestOverhead {
 		throw new IllegalStateException("No " + percentile + "% latency in:\n" + report);
 	}
 
-	private static void summarize(Map<Variant, List<Run>> runs) {
-		Run off = median(runs.get(Variant.OFF));
-		Run on = median(runs.get(Variant.VANTAGE));
-		Run agent = median(runs.get(Variant.AGENT));
-		System.out.println();
-		System.out.println("medians                            startup    req/s     p50 ms   p99 ms   B/request");
-		for (Variant variant : Variant.values()) {
-			System.out.printf("%-34s %s%n", variant.label, median(runs.get(variant)));
+	private static double[] values(List<Burst> bursts, ToDoubleFunction<Burst> value) {
+		return bursts.stream().mapToDouble(value).toArray();
+	}
+
+	/** The median of the per-round ratios a / b, with its bootstrap interval. */
+	private static Interval ratio(List<Burst> a, List<Burst> b, ToDoubleFunction<Burst> value) {
+		double[] ratios = new double[a.size()];
+		for (int i = 0; i < ratios.length; i++) {
+			ratios[i] = value.applyAsDouble(a.get(i)) / value.applyAsDouble(b.get(i));
 		}
-		System.out.println();
-		System.out.printf("Vantage on / off:   throughput %.3f (target >= 0.95), p99 %+.2f ms (target <= +1 ms), "
-				+ "startup %+.2f s (target <= +1 s), allocation %.2fx%n", on.throughput() / off.throughput(),
-				on.p99Millis() - off.p99Millis(), on.startupSeconds() - off.startupSeconds(),
-				on.bytesPerRequest() / off.bytesPerRequest());
-		System.out.printf("OTel agent / off:   throughput %.3f, p99 %+.2f ms, startup %+.2f s, allocation %.2fx%n",
-				agent.throughput() / off.throughput(), agent.p99Millis() - off.p99Millis(),
-				agent.startupSeconds() - off.startupSeconds(), agent.bytesPerRequest() / off.bytesPerRequest());
-		System.out.printf("Vantage / OTel agent: throughput %.3f (target > 1), allocation %.2fx (target < 1)%n",
-				on.throughput() / agent.throughput(), on.bytesPerRequest() / agent.bytesPerRequest());
+		return Interval.ofMedian(ratios);
 	}
 
-	private static Run median(List<Run> runs) {
-		return new Run(median(runs, Run::startupSeconds), median(runs, Run::throughput), median(runs, Run::p50Millis),
-				median(runs, Run::p99Millis), median(runs, Run::bytesPerRequest));
+	/** The median of the per-round differences a - b, with its bootstrap interval. */
+	private static Interval difference(List<Burst> a, List<Burst> b, ToDoubleFunction<Burst> value) {
+		double[] differences = new double[a.size()];
+		for (int i = 0; i < differences.length; i++) {
+			differences[i] = value.applyAsDouble(a.get(i)) - value.applyAsDouble(b.get(i));
+		}
+		return Interval.ofMedian(differences);
 	}
 
-	private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
-		double[] values = runs.stream().mapToDouble(value).sorted().toArray();
-		int middle = values.length / 2;
-		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	private static Interval pairedDifference(List<Double> a, List<Double> b) {
+		double[] differences = new double[a.size()];
+		for (int i = 0; i < differences.length; i++) {
+			differences[i] = a.get(i) - b.get(i);
+		}
+		return Interval.ofMedian(differences);
 	}
 
 	private static String find(Pattern pattern, String report) {
@@ -275,7 +438,7 @@ public final class RequestOverhead {
 
 	private enum Variant {
 
-		OFF("Vantage off (baseline)"), VANTAGE("Vantage on"), AGENT("Vantage off + OpenTelemetry agent");
+		OFF("Vantage off (plain Actuator)"), VANTAGE("Vantage on"), AGENT("off + OpenTelemetry agent");
 
 		private final String label;
 
@@ -285,37 +448,116 @@ public final class RequestOverhead {
 
 	}
 
-	private record Settings(int rounds, int seconds, int warmUpSeconds, int connections) {
+	private enum Endpoint {
+
+		CATALOG("GET /api/products (cached)", "/api/products", null),
+
+		/** Alice (a customer of acme) places an order for one head lamp, then cancels it: stock stays level. */
+		CHECKOUT("POST /api/orders + cancel (H2, HTTP Basic)", "/api/orders", """
+				wrk.method = "POST"
+				wrk.headers["Content-Type"] = "application/json"
+				wrk.headers["Authorization"] = "Basic YWxpY2U6cGFzc3dvcmQ="
+				local placed = {}
+				request = function()
+				  local id = table.remove(placed)
+				  if id then
+				    return wrk.format("POST", "/api/orders/" .. id .. "/cancel", nil, "")
+				  end
+				  return wrk.format("POST", "/api/orders", nil, '{"items":[{"productId":2,"quantity":1}]}')
+				end
+				response = function(status, headers, body)
+				  if status == 201 then
+				    local id = body:match('"id":(%d+)')
+				    if id then table.insert(placed, id) end
+				  end
+				end
+				""");
+
+		private final String label;
+
+		private final String path;
+
+		private final String script;
+
+		Endpoint(String label, String path, String script) {
+			this.label = label;
+			this.path = path;
+			this.script = script;
+		}
+
 	}
 
-	private record Run(double startupSeconds, double throughput, double p50Millis, double p99Millis,
-			double bytesPerRequest) {
+	private record Settings(int rounds, int burstSeconds, int warmUpSeconds, int connections, int startups) {
+	}
+
+	private record Burst(double throughput, double cpuMicros, double bytes, double p50Millis, double p99Millis) {
 
 		@Override
 		public String toString() {
-			return String.format("%6.2f s  %8.0f  %7.2f  %7.2f  %9.0f", this.startupSeconds, this.throughput,
-					this.p50Millis, this.p99Millis, this.bytesPerRequest);
+			return String.format("Vantage on: %7.0f req/s  %6.1f us CPU/request  %8.0f B/request  p99 %6.2f ms",
+					this.throughput, this.cpuMicros, this.bytes, this.p99Millis);
 		}
 
 	}
 
-	/**
-	 * The bytes the app's threads allocate, from the JVM's per-thread counters read over a
-	 * local JMX connection (the attach API starts the agent).
-	 */
-	private static final class Allocations implements AutoCloseable {
+	/** A median with its bootstrap 95 % interval (percentile method). */
+	private record Interval(double median, double low, double high) {
 
-		private final JMXConnector connector;
-
-		private final ThreadMXBean threads;
-
-		private Allocations(JMXConnector connector, ThreadMXBean threads) {
-			this.connector = connector;
-			this.threads = threads;
+		static Interval ofMedian(double[] values) {
+			SplittableRandom random = new SplittableRandom(42);
+			double[] medians = new double[BOOTSTRAP_SAMPLES];
+			double[] resample = new double[values.length];
+			for (int b = 0; b < BOOTSTRAP_SAMPLES; b++) {
+				for (int i = 0; i < values.length; i++) {
+					resample[i] = values[random.nextInt(values.length)];
+				}
+				medians[b] = median(resample);
+			}
+			Arrays.sort(medians);
+			return new Interval(median(values), medians[(int) (BOOTSTRAP_SAMPLES * 0.025)],
+					medians[(int) (BOOTSTRAP_SAMPLES * 0.975) - 1]);
 		}
 
-		static Allocations of(Process app) throws Exception {
-			VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+		private static double median(double[] values) {
+			double[] sorted = values.clone();
+			Arrays.sort(sorted);
+			int middle = sorted.length / 2;
+			return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		}
+
+		String format(String number) {
+			return String.format(number + " [" + number + ", " + number + "]", this.median, this.low, this.high);
+		}
+
+	}
+
+	/** A shop JVM under test, with its JMX view of CPU time and allocations. */
+	private static final class App implements AutoCloseable {
+
+		private final Process process;
+
+		private final String base;
+
+		private final double startupSeconds;
+
+		private JMXConnector connector;
+
+		private ThreadMXBean threads;
+
+		private OperatingSystemMXBean os;
+
+		App(Process process, String base, double startupSeconds) {
+			this.process = process;
+			this.base = base;
+			this.startupSeconds = startupSeconds;
+		}
+
+		/** Connects on first use, over a local JMX agent the attach API starts. */
+		private void connect() throws Exception {
+			if (this.connector != null) {
+				return;
+			}
+			VirtualMachine vm = VirtualMachine.attach(Long.toString(this.process.pid()));
 			String address;
 			try {
 				address = vm.startLocalManagementAgent();
@@ -323,15 +565,23 @@ public final class RequestOverhead {
 			finally {
 				vm.detach();
 			}
-			JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-			return new Allocations(connector, ManagementFactory.newPlatformMXBeanProxy(
-					connector.getMBeanServerConnection(), ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class));
+			this.connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+			this.threads = ManagementFactory.newPlatformMXBeanProxy(this.connector.getMBeanServerConnection(),
+					ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
+			this.os = ManagementFactory.newPlatformMXBeanProxy(this.connector.getMBeanServerConnection(),
+					ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, OperatingSystemMXBean.class);
 		}
 
-		Map<Long, Long> perThread() {
+		long cpuNanos() throws Exception {
+			connect();
+			return this.os.getProcessCpuTime();
+		}
+
+		Map<Long, Long> allocatedPerThread() throws Exception {
+			connect();
 			long[] ids = this.threads.getAllThreadIds();
 			long[] bytes = this.threads.getThreadAllocatedBytes(ids);
-			Map<Long, Long> perThread = new HashMap<>();
+			Map<Long, Long> perThread = new LinkedHashMap<>();
 			for (int i = 0; i < ids.length; i++) {
 				if (bytes[i] >= 0) {
 					perThread.put(ids[i], bytes[i]);
@@ -341,17 +591,23 @@ public final class RequestOverhead {
 		}
 
 		/** Bytes allocated since the snapshot by the threads alive now (threads that ended are lost). */
-		long since(Map<Long, Long> before) {
+		long allocatedSince(Map<Long, Long> before) throws Exception {
 			long allocated = 0;
-			for (Map.Entry<Long, Long> thread : perThread().entrySet()) {
+			for (Map.Entry<Long, Long> thread : allocatedPerThread().entrySet()) {
 				allocated += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
 			}
 			return allocated;
 		}
 
 		@Override
-		public void close() throws IOException {
-			this.connector.close();
+		public void close() throws Exception {
+			if (this.connector != null) {
+				this.connector.close();
+			}
+			this.process.destroy();
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
 		}
 
 	}
