@@ -115,7 +115,9 @@ public final class RequestOverhead {
 		for (Endpoint endpoint : Endpoint.values()) {
 			compare(endpoint);
 		}
-		attribute(Endpoint.CATALOG);
+		for (Endpoint endpoint : Endpoint.values()) {
+			attribute(endpoint);
+		}
 		startups();
 	}
 
@@ -193,9 +195,9 @@ public final class RequestOverhead {
 	 */
 	private void attribute(Endpoint endpoint) throws Exception {
 		System.out.printf("%n== where the request threads' CPU goes, Vantage on, %s ==%n", endpoint.label);
-		Path recording = this.logs.resolve("vantage-on.jfr");
+		Path recording = this.logs.resolve("vantage-on-" + endpoint.name().toLowerCase(Locale.ROOT) + ".jfr");
 		Files.deleteIfExists(recording);
-		try (App app = start(Variant.VANTAGE, "jfr", List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,"
+		try (App app = start(Variant.VANTAGE, "jfr-" + endpoint.name().toLowerCase(Locale.ROOT), List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,"
 				+ "filename=" + recording, "-XX:FlightRecorderOptions=stackdepth=256"))) {
 			wrk(app, endpoint, this.settings.warmUpSeconds(), false);
 			wrk(app, endpoint, this.settings.warmUpSeconds(), false);
