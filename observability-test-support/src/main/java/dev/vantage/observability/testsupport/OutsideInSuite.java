@@ -260,10 +260,15 @@ public abstract class OutsideInSuite {
 			JsonNode components = JsonLines.parse(body).path("components");
 			JsonNode dependencies = components.path("dependencies").path("components");
 			for (String name : List.of("payments", "search")) {
-				assertThat(dependencies.path(name).path("status").asString()).as(name).isEqualTo("DOWN");
-				assertThat(dependencies.path(name).path("details").path("error").asString()).as(name)
-					.contains("timed out");
+				JsonNode dependency = dependencies.path(name);
+				assertThat(dependency.path("status").asString()).as(name).isEqualTo("DOWN");
+				assertThat(dependency.path("details").path("error").asString()).as(name).contains("timed out");
+				assertThat(dependency.path("details").path("latencyMs").asLong()).as(name).isGreaterThanOrEqualTo(1000);
+				assertThat(dependency.path("details").path("url").asString()).as("no query, no token")
+					.startsWith("http://127.0.0.1:")
+					.endsWith("/health");
 			}
+			assertThat(body).doesNotContain("s3cret", "Exception", "\tat ");
 			assertThat(dependencies.path(database()).path("status").asString()).isEqualTo("UP");
 			assertThat(dependencies.path(database()).path("details").has("latencyMs")).isTrue();
 			assertThat(components.has("db") || components.has("r2dbc")).as("Boot's own database indicator").isFalse();
