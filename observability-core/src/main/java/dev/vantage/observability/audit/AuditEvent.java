@@ -34,6 +34,21 @@ public record AuditEvent(String type, AuditOutcome outcome, @Nullable String pri
 
 	/**
 	 * Checks the required fields and copies the metadata.
+	 * @param type what kind of event; not blank
+	 * @param outcome whether the action succeeded; not null
+	 * @param principal who acted, or {@code null}
+	 * @param tenant the tenant acted upon, or {@code null}
+	 * @param action what was done, or {@code null}
+	 * @param resource what it was done to, or {@code null}
+	 * @param reason why, or {@code null}
+	 * @param clientIp the client address, or {@code null}
+	 * @param userAgent the client's user agent, or {@code null}
+	 * @param traceId the trace id, or {@code null}
+	 * @param spanId the span id, or {@code null}
+	 * @param timestamp when it happened, or {@code null}
+	 * @param metadata further details, at most {@value #MAX_METADATA_ENTRIES} entries; not null
+	 * @throws IllegalArgumentException naming the field when a required one is missing or the
+	 * metadata is too large
 	 */
 	public AuditEvent {
 		if (type == null || type.isBlank()) {

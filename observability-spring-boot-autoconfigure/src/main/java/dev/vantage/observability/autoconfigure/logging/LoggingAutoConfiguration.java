@@ -3,16 +3,36 @@ package dev.vantage.observability.autoconfigure.logging;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
- * Binds (and so validates) the logging properties. Logging itself is configured before
- * the context exists, by {@code ObservabilityDefaultsEnvironmentPostProcessor} and the
- * shipped Logback files, which read the same properties.
+ * Binds (and so validates) the logging properties, and makes trace ids and the tenant follow
+ * work handed to Boot-built executors. Logging itself is configured before the context exists,
+ * by {@code ObservabilityDefaultsEnvironmentPostProcessor} and the shipped Logback files, which
+ * read the same properties.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 @ConditionalOnObservabilityEnabled
 @EnableConfigurationProperties(LoggingProperties.class)
 public final class LoggingAutoConfiguration {
+
+	/**
+	 * Vantage defaults {@code spring.task.execution.propagate-context} on, which Spring Boot 4.1
+	 * answers with a decorator of its own; Spring Boot 4.0 has no such property, so there the
+	 * same decorator comes from here. Boot's, or any decorator of the application's, wins.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(TaskDecorator.class)
+	@ConditionalOnClass(name = "io.micrometer.context.ContextSnapshotFactory")
+	@ConditionalOnProperty(name = "spring.task.execution.propagate-context", havingValue = "true")
+	ContextPropagatingTaskDecorator vantageContextPropagatingTaskDecorator() {
+		return new ContextPropagatingTaskDecorator();
+	}
 
 }

@@ -1,0 +1,82 @@
+package dev.vantage.observability.autoconfigure.logging;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.vantage.observability.tenant.TenantContext;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskDecorator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoggingAutoConfigurationTests {
+
+	// Vantage's environment post-processor sets this default in a real application.
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LoggingAutoConfiguration.class))
+		.withPropertyValues("spring.task.execution.propagate-context=true");
+
+	@Test
+	void bootsOwnContextPropagatingDecoratorIsTheOnlyOne() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TaskDecorator.class);
+				assertThat(context).hasBean("contextPropagatingTaskDecorator");
+				assertThat(context).doesNotHaveBean("vantageContextPropagatingTaskDecorator");
+			});
+	}
+
+	@Test
+	void withoutBootsDecoratorTheTenantFollowsDecoratedWork() {
+		// Spring Boot 4.0 has no spring.task.execution.propagate-context: no decorator of its own.
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(TaskDecorator.class);
+			TaskDecorator decorator = context.getBean(TaskDecorator.class);
+			AtomicReference<String> seen = new AtomicReference<>();
+			Runnable task;
+			try (TenantContext.Scope scope = TenantContext.open("acme")) {
+				task = decorator.decorate(() -> seen.set(TenantContext.current()));
+			}
+			Thread worker = new Thread(task);
+			worker.start();
+			worker.join();
+			assertThat(seen).hasValue("acme");
+		});
+	}
+
+	@Test
+	void applicationsOwnDecoratorWins() {
+		this.contextRunner.withUserConfiguration(UserDecorator.class).run((context) -> {
+			assertThat(context).hasSingleBean(TaskDecorator.class);
+			assertThat(context).hasBean("userDecorator");
+		});
+	}
+
+	@Test
+	void noDecoratorWhenPropagationIsSwitchedOff() {
+		this.contextRunner.withPropertyValues("spring.task.execution.propagate-context=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TaskDecorator.class));
+	}
+
+	@Test
+	void noDecoratorWhenVantageIsOff() {
+		this.contextRunner.withPropertyValues("observability.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TaskDecorator.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserDecorator {
+
+		@Bean
+		TaskDecorator userDecorator() {
+			return (runnable) -> runnable;
+		}
+
+	}
+
+}
