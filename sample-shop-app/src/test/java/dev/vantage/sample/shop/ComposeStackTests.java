@@ -58,6 +58,21 @@ class ComposeStackTests {
 		assertThat(Files.readString(ROOT.resolve("sample-shop-app/Dockerfile"))).contains("USER ", "HEALTHCHECK ");
 	}
 
+	@Test
+	void dockerfileGivesMavenEveryModuleOfTheBuild() throws IOException {
+		// Maven reads the whole reactor before building one module: a module the image lacks
+		// fails the image build, which no Docker engine here would show.
+		String dockerfile = Files.readString(ROOT.resolve("sample-shop-app/Dockerfile"));
+		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+		List<String> modules = new ArrayList<>();
+		while (module.find()) {
+			modules.add(module.group(1));
+		}
+		assertThat(modules).contains("observability-dependencies", "sample-shop-app");
+		assertThat(modules).allSatisfy((name) -> assertThat(dockerfile).as("Dockerfile copies " + name)
+			.containsPattern("(?m)^COPY " + Pattern.quote(name) + "(/pom\\.xml)? "));
+	}
+
 	private static boolean pinned(String image) {
 		String tag = image.substring(image.lastIndexOf('/') + 1);
 		return tag.contains(":") && !tag.endsWith(":latest") && tag.matches(".*:.*\\d.*");
