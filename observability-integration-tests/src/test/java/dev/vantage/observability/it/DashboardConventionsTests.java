@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Every shipped Grafana dashboard follows the conventions operators rely on.
@@ -32,6 +35,30 @@ class DashboardConventionsTests {
 	private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)\\}");
 
 	private static final Pattern RANGE = Pattern.compile("\\[([^\\]]+)\\]");
+
+	/** The histograms Vantage records exemplars on. */
+	private static final List<String> EXEMPLAR_HISTOGRAMS = List.of("http_server_requests_seconds_bucket",
+			"business_payments_seconds_bucket");
+
+	/**
+	 * Panels whose thresholds draw an alert's: dashboard uid / panel title to the alert, and
+	 * whether the panel shows the complement of what the alert compares (success against failure).
+	 */
+	private static final Map<String, String[]> THRESHOLDS_FROM_ALERTS = Map.ofEntries(
+			Map.entry("vantage-service / Error ratio", new String[] { "HighErrorRatio", "same" }),
+			Map.entry("vantage-service / Latency p50 / p95 / p99", new String[] { "HighLatencyP95", "same" }),
+			Map.entry("vantage-service / Top slow routes (p95)", new String[] { "HighLatencyP95", "same" }),
+			Map.entry("vantage-service / Cache hit ratio", new String[] { "CacheHitRatioLow", "same" }),
+			Map.entry("vantage-service / Slow queries per second", new String[] { "SlowQueries", "same" }),
+			Map.entry("vantage-business / Payment success ratio", new String[] { "PaymentFailureRatioHigh", "complement" }),
+			Map.entry("vantage-security / Authentications per minute",
+					new String[] { "AuthenticationFailureSpike", "same" }),
+			Map.entry("vantage-overview / Payment success", new String[] { "PaymentFailureRatioHigh", "complement" }),
+			Map.entry("vantage-overview / Latency p95", new String[] { "HighLatencyP95", "same" }),
+			Map.entry("vantage-overview / Error ratio", new String[] { "HighErrorRatio", "same" }),
+			Map.entry("vantage-overview / Heap used", new String[] { "HeapUsageHigh", "same" }),
+			Map.entry("vantage-overview / Failed logins per minute",
+					new String[] { "AuthenticationFailureSpike", "same" }));
 
 	private static final Pattern COUNTER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*(?:_total|_count|_sum|_bucket))\\{");
 
@@ -62,9 +89,9 @@ class DashboardConventionsTests {
 	}
 
 	@Test
-	void fiveDashboardsWithStableUniqueUidsPinnedSchemaAndSafeRefresh() throws IOException {
+	void sixDashboardsWithStableUniqueUidsPinnedSchemaAndSafeRefresh() throws IOException {
 		List<Path> files = dashboards();
-		assertThat(files).hasSize(5);
+		assertThat(files).hasSize(6);
 		Set<String> uids = new HashSet<>();
 		for (Path file : files) {
 			String text = Files.readString(file);
@@ -134,6 +161,185 @@ class DashboardConventionsTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void exemplarsOnEveryTimeSeriesOverAHistogramThatCarriesThem() throws IOException {
+		for (Path file : dashboards()) {
+			for (JsonNode panel : read(file).path("panels")) {
+				for (JsonNode target : panel.path("targets")) {
+					String expr = target.path("expr").asString();
+					boolean overExemplars = EXEMPLAR_HISTOGRAMS.stream().anyMatch((bucket) -> expr.contains(bucket + "{"));
+					boolean timeSeries = panel.path("type").asString().equals("timeseries");
+					assertThat(target.path("exemplar").asBoolean()).as(file.getFileName() + " " + panel.path("title").asString())
+						.isEqualTo(overExemplars && timeSeries);
+				}
+			}
+		}
+		// Grafana turns an exemplar's trace_id into a link to the compose stack's trace backend.
+		String datasources = Files.readString(DASHBOARDS.resolve("provisioning/datasources/prometheus.yml"));
+		assertThat(datasources).contains("exemplarTraceIdDestinations", "name: trace_id", "datasourceUid: jaeger");
+		assertThat(datasources).containsPattern("uid: jaeger\\s+type: jaeger");
+	}
+
+	@Test
+	void everyDashboardLinksToEveryOtherKeepingVariablesAndTime() throws IOException {
+		Map<String, JsonNode> byUid = byUid();
+		byUid.forEach((uid, dashboard) -> {
+			List<String> targets = new ArrayList<>();
+			for (JsonNode link : dashboard.path("links")) {
+				assertThat(link.path("keepTime").asBoolean()).as(uid + " link keeps the time range").isTrue();
+				assertThat(link.path("includeVars").asBoolean()).as(uid + " link keeps application and instance").isTrue();
+				targets.add(linkedUid(link.path("url").asString()));
+			}
+			Set<String> others = new HashSet<>(byUid.keySet());
+			others.remove(uid);
+			assertThat(targets).as(uid + " links").containsExactlyInAnyOrderElementsOf(others);
+		});
+	}
+
+	@Test
+	void everyPanelLinkResolvesToAShippedDashboardAndItsVariables() throws IOException {
+		Map<String, JsonNode> byUid = byUid();
+		int links = 0;
+		for (JsonNode dashboard : byUid.values()) {
+			for (JsonNode panel : dashboard.path("panels")) {
+				for (JsonNode link : panel.path("fieldConfig").path("defaults").path("links")) {
+					String url = link.path("url").asString();
+					JsonNode target = byUid.get(linkedUid(url));
+					assertThat(target).as(url).isNotNull();
+					assertThat(url).as("keeps time, application and instance")
+						.contains("${__url_time_range}", "${application:queryparam}", "${instance:queryparam}");
+					Matcher variable = Pattern.compile("var-([a-z_]+)=").matcher(url);
+					while (variable.find()) {
+						assertThat(variables(target)).as(url).contains(variable.group(1));
+					}
+					links++;
+				}
+			}
+		}
+		// Route to its latency, tenant to the business view, dependency to its check latency,
+		// and each number of the overview to the dashboard that explains it.
+		assertThat(links).isGreaterThanOrEqualTo(15);
+		assertThat(byUid.get("vantage-overview").path("panels")).allSatisfy((panel) -> assertThat(
+				panel.path("fieldConfig").path("defaults").path("links")).as(panel.path("title").asString()).isNotEmpty());
+	}
+
+	@Test
+	void statAndGaugePanelsHaveUnitThresholdsAndSparklines() throws IOException {
+		int stats = 0;
+		for (Path file : dashboards()) {
+			for (JsonNode panel : read(file).path("panels")) {
+				String type = panel.path("type").asString();
+				if (type.equals("stat") || type.equals("gauge")) {
+					String title = file.getFileName() + " " + panel.path("title").asString();
+					JsonNode defaults = panel.path("fieldConfig").path("defaults");
+					assertThat(defaults.path("unit").asString()).as(title).isNotBlank();
+					assertThat(defaults.path("thresholds").path("steps")).as(title + " thresholds").isNotEmpty();
+					assertThat(defaults.path("thresholds").path("steps").get(0).path("value").isNull()).as(title).isTrue();
+					if (type.equals("stat") && file.getFileName().toString().equals("overview.json")) {
+						assertThat(panel.path("options").path("graphMode").asString()).as(title + " sparkline").isEqualTo("area");
+					}
+					stats++;
+				}
+			}
+		}
+		assertThat(stats).isGreaterThanOrEqualTo(11);
+	}
+
+	@Test
+	void thresholdsAreTheAlertRulesThresholds() throws IOException {
+		Map<String, List<Double>> alertConstants = alertConstants();
+		Map<String, JsonNode> byUid = byUid();
+		int checked = 0;
+		for (Map.Entry<String, JsonNode> dashboard : byUid.entrySet()) {
+			for (JsonNode panel : dashboard.getValue().path("panels")) {
+				String key = dashboard.getKey() + " / " + panel.path("title").asString();
+				List<Double> values = new ArrayList<>();
+				panel.path("fieldConfig").path("defaults").path("thresholds").path("steps").forEach((step) -> {
+					if (!step.path("value").isNull()) {
+						values.add(step.path("value").asDouble());
+					}
+				});
+				String[] tie = THRESHOLDS_FROM_ALERTS.get(key);
+				if (tie == null && values.isEmpty()) {
+					continue;
+				}
+				if (tie == null) {
+					assertThat(panel.path("type").asString()).as(key + " has thresholds tied to no alert")
+						.isIn("stat", "gauge");
+					continue;
+				}
+				List<Double> constants = alertConstants.get(tie[0]);
+				assertThat(constants).as(tie[0]).isNotNull();
+				assertThat(values).as(key).isNotEmpty();
+				for (double value : values) {
+					double expected = "complement".equals(tie[1]) ? 1 - value : value;
+					assertThat(constants).as(key + " threshold " + value + " in " + tie[0])
+						.anySatisfy((constant) -> assertThat(constant).isCloseTo(expected, within(1e-9)));
+				}
+				checked++;
+			}
+		}
+		assertThat(checked).isEqualTo(THRESHOLDS_FROM_ALERTS.size());
+	}
+
+	@Test
+	void everyDashboardMarksDeploysFromTheBuildInfo() throws IOException {
+		for (Path file : dashboards()) {
+			List<JsonNode> deploys = new ArrayList<>();
+			read(file).path("annotations").path("list").forEach((annotation) -> {
+				if (annotation.path("name").asString().equals("Deploys")) {
+					deploys.add(annotation);
+				}
+			});
+			assertThat(deploys).as(file.toString()).singleElement().satisfies((annotation) -> {
+				assertThat(annotation.path("expr").asString()).contains("application_build_info{", " unless ");
+				assertThat(annotation.path("textFormat").asString()).contains("{{version}}");
+				assertThat(annotation.path("enable").asBoolean()).isTrue();
+			});
+		}
+	}
+
+	/** The numbers each alert compares with, by alert name, over all its severities. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, List<Double>> alertConstants() throws IOException {
+		Map<String, Object> rules = new Yaml()
+			.load(Files.readString(DASHBOARDS.resolveSibling("alert-rules").resolve("vantage.rules.yml")));
+		Map<String, List<Double>> constants = new HashMap<>();
+		for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+				if (rule.containsKey("alert")) {
+					Matcher comparison = Pattern.compile("[<>]=?\\s*([0-9.]+)").matcher((String) rule.get("expr"));
+					while (comparison.find()) {
+						constants.computeIfAbsent((String) rule.get("alert"), (name) -> new ArrayList<>())
+							.add(Double.parseDouble(comparison.group(1)));
+					}
+				}
+			}
+		}
+		return constants;
+	}
+
+	private static Map<String, JsonNode> byUid() throws IOException {
+		Map<String, JsonNode> byUid = new TreeMap<>();
+		for (Path file : dashboards()) {
+			JsonNode dashboard = read(file);
+			byUid.put(dashboard.path("uid").asString(), dashboard);
+		}
+		return byUid;
+	}
+
+	private static String linkedUid(String url) {
+		Matcher uid = Pattern.compile("^/d/([a-z-]+)").matcher(url);
+		assertThat(uid.find()).as("a link to a dashboard by uid: " + url).isTrue();
+		return uid.group(1);
+	}
+
+	private static List<String> variables(JsonNode dashboard) {
+		List<String> names = new ArrayList<>();
+		dashboard.path("templating").path("list").forEach((variable) -> names.add(variable.path("name").asString()));
+		return names;
 	}
 
 	@Test

@@ -85,6 +85,19 @@ public final class PrometheusServer extends ExternalServer {
 		return api("/api/v1/query?query=" + encode(promql)).path("data").path("result");
 	}
 
+	/**
+	 * Evaluates a query over the last ten minutes, as Grafana does for a panel or an annotation.
+	 * @param promql the query
+	 * @param step seconds between two evaluations
+	 * @return the result: one entry per series, with its values
+	 */
+	public JsonNode queryRange(String promql, int step) {
+		long now = System.currentTimeMillis() / 1000;
+		return api("/api/v1/query_range?query=" + encode(promql) + "&start=" + (now - 600) + "&end=" + now + "&step=" + step)
+			.path("data")
+			.path("result");
+	}
+
 	public JsonNode exemplars(String promql) {
 		long now = System.currentTimeMillis() / 1000;
 		return api("/api/v1/query_exemplars?query=" + encode(promql) + "&start=" + (now - 600) + "&end=" + (now + 60))

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.vantage.observability.testsupport.AlertmanagerServer;
@@ -64,6 +68,17 @@ class StackTests {
 				missing.removeIf((query) -> !prometheus.query(query).isEmpty());
 				return missing.isEmpty();
 			});
+
+			for (String selector : exemplarSelectors()) {
+				Eventually.await(Duration.ofSeconds(60), "exemplars with a trace_id on " + selector,
+						() -> hasTraceIdExemplar(prometheus.exemplars(selector)));
+			}
+			String version = prometheus.query("application_build_info{application=\"sample-shop\"}")
+				.path(0).path("metric").path("version").asString();
+			assertThat(version).isNotBlank();
+			assertThat(deployAnnotations()).isNotEmpty().allSatisfy((query) -> assertThat(prometheus.queryRange(query, 2))
+				.as("deploy annotation " + query)
+				.anySatisfy((series) -> assertThat(series.path("metric").path("version").asString()).isEqualTo(version)));
 
 			Eventually.await(Duration.ofSeconds(60), "Watchdog at the dead man's switch",
 					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
@@ -164,25 +179,81 @@ class StackTests {
 			.replace("[5m]", "[20s]");
 	}
 
+	private static boolean hasTraceIdExemplar(JsonNode series) {
+		for (JsonNode one : series) {
+			for (JsonNode exemplar : one.path("exemplars")) {
+				if (exemplar.path("labels").path("trace_id").asString().matches("[0-9a-f]{32}")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	/** Every panel query of every shipped dashboard, with the Grafana variables filled in. */
 	private static List<String> dashboardQueries() throws IOException {
 		List<String> queries = new ArrayList<>();
-		try (Stream<Path> files = Files.list(ROOT.resolve("dashboards"))) {
-			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).sorted().toList()) {
-				for (JsonNode panel : json.readTree(Files.readString(file)).path("panels")) {
-					for (JsonNode target : panel.path("targets")) {
-						queries.add(target.path("expr").asString()
-							.replace("$application", "sample-shop")
-							.replace("$instance", ".*")
-							.replace("$tenant", ".*")
-							.replace("$__rate_interval", "1m")
-							.replace("$__range", "5m"));
+		for (JsonNode dashboard : dashboards()) {
+			for (JsonNode panel : dashboard.path("panels")) {
+				for (JsonNode target : panel.path("targets")) {
+					queries.add(filled(target.path("expr").asString()));
+				}
+			}
+		}
+		assertThat(queries).hasSizeGreaterThan(50);
+		return queries;
+	}
+
+	/** The histogram selectors of every panel query that shows exemplars. */
+	private static Set<String> exemplarSelectors() throws IOException {
+		Set<String> selectors = new TreeSet<>();
+		for (JsonNode dashboard : dashboards()) {
+			for (JsonNode panel : dashboard.path("panels")) {
+				for (JsonNode target : panel.path("targets")) {
+					if (target.path("exemplar").asBoolean()) {
+						Matcher selector = Pattern.compile("[a-z_]+_bucket\\{[^}]*\\}").matcher(filled(target.path("expr").asString()));
+						while (selector.find()) {
+							selectors.add(selector.group());
+						}
 					}
 				}
 			}
 		}
-		assertThat(queries).hasSizeGreaterThan(40);
+		assertThat(selectors).hasSizeGreaterThanOrEqualTo(2);
+		return selectors;
+	}
+
+	/** The deploy annotation query of every shipped dashboard, with the Grafana variables filled in. */
+	private static Set<String> deployAnnotations() throws IOException {
+		Set<String> queries = new TreeSet<>();
+		for (JsonNode dashboard : dashboards()) {
+			for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+				if (annotation.path("name").asString().equals("Deploys")) {
+					queries.add(filled(annotation.path("expr").asString()));
+				}
+			}
+		}
 		return queries;
+	}
+
+	private static List<JsonNode> dashboards() throws IOException {
+		List<JsonNode> dashboards = new ArrayList<>();
+		try (Stream<Path> files = Files.list(ROOT.resolve("dashboards"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).sorted().toList()) {
+				dashboards.add(json.readTree(Files.readString(file)));
+			}
+		}
+		return dashboards;
+	}
+
+	private static String filled(String query) {
+		return query.replace("$application", "sample-shop")
+			.replace("$instance", ".*")
+			.replace("$tenant", ".*")
+			.replace("$route", ".*")
+			.replace("$dependency", ".*")
+			.replace("$__rate_interval", "1m")
+			.replace("$__range", "5m");
 	}
 
 }
