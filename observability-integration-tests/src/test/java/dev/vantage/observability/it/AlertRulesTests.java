@@ -3,18 +3,13 @@ package dev.vantage.observability.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.vantage.observability.testsupport.ExternalBinary;
-import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -30,6 +25,9 @@ class AlertRulesTests {
 
 	private static final Path RULES = ROOT.resolve("alert-rules/vantage.rules.yml");
 
+	/** The shop's SLO rules, generated (ShopSloRulesTests keeps them so; GeneratedSloRulesTests unit-tests them). */
+	private static final Path SLO_RULES = ROOT.resolve("alert-rules/slo.rules.yml");
+
 	private static final Path RULE_TESTS = ROOT.resolve("alert-rules/tests/vantage.rules.test.yml");
 
 	private static final Path ALERTMANAGER = ROOT.resolve("alert-rules/alertmanager.yml");
@@ -37,13 +35,15 @@ class AlertRulesTests {
 	@Test
 	void rulesAreLintCleanAndEveryUnitTestPasses() throws Exception {
 		Path promtool = ExternalBinary.require("promtool", "prometheus");
-		ExternalBinary.run(promtool.toString(), "check", "rules", "--lint=all", "--lint-fatal", RULES.toString());
+		ExternalBinary.run(promtool.toString(), "check", "rules", "--lint=all", "--lint-fatal", RULES.toString(),
+				SLO_RULES.toString());
 		ExternalBinary.run(promtool.toString(), "test", "rules", RULE_TESTS.toString());
 	}
 
 	@Test
 	void everyAlertFollowsTheConventions() throws IOException {
-		List<Map<String, Object>> alerts = alerts();
+		List<Map<String, Object>> alerts = alerts(RULES);
+		alerts.addAll(alerts(SLO_RULES));
 		assertThat(alerts).hasSizeGreaterThanOrEqualTo(20);
 		for (Map<String, Object> alert : alerts) {
 			String name = (String) alert.get("alert");
@@ -75,43 +75,10 @@ class AlertRulesTests {
 			}
 		}
 		Set<String> names = new HashSet<>();
-		alerts().forEach((alert) -> names.add((String) alert.get("alert")));
+		alerts(RULES).forEach((alert) -> names.add((String) alert.get("alert")));
 		assertThat(fires).containsAll(names);
 		names.remove("Watchdog");
 		assertThat(staysQuiet).as("alerts with a case that must not fire").containsAll(names);
-	}
-
-	/** The burn-rate factors are the share of a 30-day budget spent in a window, divided by the window. */
-	@Test
-	void burnRateFactorsFollowFromObjectiveWindowAndBudgetShare() throws IOException {
-		String rules = Files.readString(RULES);
-		Matcher objective = Pattern.compile("record: vantage:availability_objective:ratio\\s+expr: vector\\(([0-9.]+)\\)")
-			.matcher(rules);
-		assertThat(objective.find()).isTrue();
-		assertThat(Double.parseDouble(objective.group(1))).isEqualTo(0.999);
-		Map<String, Double> factors = new LinkedHashMap<>();
-		Matcher burn = Pattern.compile("errors:rate(\\w+) / application:http_server_requests:rate\\w+\\s*"
-				+ "> on \\(\\) group_left \\(\\) \\(([0-9.]+) \\* \\(1 - vantage:availability_objective:ratio\\)\\)")
-			.matcher(rules);
-		while (burn.find()) {
-			factors.putIfAbsent(burn.group(1), Double.parseDouble(burn.group(2)));
-		}
-		Duration period = Duration.ofDays(30);
-		assertThat(factors.get("1h")).isCloseTo(factor(0.02, period, Duration.ofHours(1)), within());
-		assertThat(factors.get("6h")).isCloseTo(factor(0.05, period, Duration.ofHours(6)), within());
-		assertThat(factors.get("1d")).isCloseTo(factor(0.10, period, Duration.ofDays(1)), within());
-		assertThat(factors.get("3d")).isCloseTo(factor(0.10, period, Duration.ofDays(3)), within());
-		assertThat(factors).containsEntry("5m", factors.get("1h"))
-			.containsEntry("30m", factors.get("6h"))
-			.containsEntry("2h", factors.get("1d"));
-	}
-
-	private static double factor(double budgetShare, Duration period, Duration window) {
-		return budgetShare * period.toMinutes() / window.toMinutes();
-	}
-
-	private static Offset<Double> within() {
-		return Offset.offset(1e-9);
 	}
 
 	@Test
@@ -137,7 +104,7 @@ class AlertRulesTests {
 				if (label.equals("alertname")) {
 					continue;
 				}
-				for (Map<String, Object> alert : alerts()) {
+				for (Map<String, Object> alert : alerts(RULES)) {
 					if (!alert.get("alert").equals("Watchdog")) {
 						assertThat((String) alert.get("expr")).as(alert.get("alert") + " carries " + label)
 							.containsAnyOf("by (" + label, "by (application", label + "!=\"\"", "application:", "application_");
@@ -148,8 +115,8 @@ class AlertRulesTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> alerts() throws IOException {
-		Map<String, Object> document = new Yaml().load(Files.readString(RULES));
+	private static List<Map<String, Object>> alerts(Path rules) throws IOException {
+		Map<String, Object> document = new Yaml().load(Files.readString(rules));
 		List<Map<String, Object>> alerts = new ArrayList<>();
 		for (Object group : (List<?>) document.get("groups")) {
 			for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {

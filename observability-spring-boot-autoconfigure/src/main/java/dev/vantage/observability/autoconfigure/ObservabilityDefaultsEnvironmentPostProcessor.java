@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.vantage.observability.autoconfigure.application.ApplicationProperties;
@@ -17,7 +19,9 @@ import dev.vantage.observability.autoconfigure.audit.AuditProperties;
 import dev.vantage.observability.autoconfigure.health.HealthProperties;
 import dev.vantage.observability.autoconfigure.http.HttpProperties;
 import dev.vantage.observability.autoconfigure.logging.LoggingProperties;
+import dev.vantage.observability.autoconfigure.slo.SloProperties;
 import dev.vantage.observability.http.HttpMeters;
+import dev.vantage.observability.slo.SloKind;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -213,16 +217,32 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		return FALLBACK_APPLICATION_NAME;
 	}
 
-	/** The buckets of observability.http.slo as Boot's property expects them; bad values are left to binding. */
+	/**
+	 * The buckets of observability.http.slo and the threshold of every latency objective, so
+	 * that its SLI is exact, as Boot's property expects them; bad values are left to binding.
+	 */
 	private static String httpBuckets(ConfigurableEnvironment environment) {
-		List<Duration> buckets;
+		Binder binder = Binder.get(environment);
+		Set<Duration> buckets = new TreeSet<>();
 		try {
-			buckets = Binder.get(environment)
-				.bind(HttpProperties.PREFIX + ".slo", Bindable.listOf(Duration.class))
-				.orElse(HttpProperties.DEFAULT_SLO);
+			buckets.addAll(binder.bind(HttpProperties.PREFIX + ".slo", Bindable.listOf(Duration.class))
+				.orElse(HttpProperties.DEFAULT_SLO));
 		}
 		catch (BindException ex) {
-			buckets = HttpProperties.DEFAULT_SLO;
+			buckets.addAll(HttpProperties.DEFAULT_SLO);
+		}
+		try {
+			binder.bind(SloProperties.PREFIX, Bindable.mapOf(String.class, SloProperties.Objective.class))
+				.orElse(Map.of())
+				.values()
+				.forEach((objective) -> {
+					if (objective.getKind() == SloKind.LATENCY && objective.getThreshold() != null) {
+						buckets.add(objective.getThreshold());
+					}
+				});
+		}
+		catch (BindException ex) {
+			// Reported when the objectives are bound for the context.
 		}
 		return buckets.stream()
 			.filter((bucket) -> !bucket.isNegative() && !bucket.isZero())

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -155,7 +157,7 @@ public abstract class OutsideInSuite {
 	void withoutSpringSecurityExposedSensitiveEndpointsAreWarnedAbout(CapturedOutput output) {
 		try (Service app = launchWithoutSpringSecurity("--management.endpoints.web.exposure.include=*")) {
 			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, heapdump, loggers, beans, "
-					+ "mappings, shutdown, vantage] are exposed over HTTP");
+					+ "mappings, shutdown, vantage, slo] are exposed over HTTP");
 		}
 	}
 
@@ -163,7 +165,7 @@ public abstract class OutsideInSuite {
 	void sensitiveEndpointsASecurityChainLeavesOpenAreWarnedAboutAndCanStopStartup(CapturedOutput output) {
 		try (Service app = start("--management.endpoints.web.exposure.include=*")) {
 			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, heapdump, loggers, beans, "
-					+ "mappings, shutdown, vantage] are exposed over HTTP");
+					+ "mappings, shutdown, vantage, slo] are exposed over HTTP");
 		}
 		assertThatIllegalStateException()
 			.isThrownBy(() -> start("--management.endpoints.web.exposure.include=env,health",
@@ -205,6 +207,63 @@ public abstract class OutsideInSuite {
 				.map((concern) -> concern.path("state").asString())).containsExactly("ON");
 			assertThat(output).doesNotContain("are exposed over HTTP");
 		}
+	}
+
+	@Test
+	void declaredObjectivesGetExactBucketsLiveStatusAndGeneratedRules() {
+		String admin = basic("admin", "admin-pass");
+		try (Service app = start("--management.endpoints.web.exposure.include=health,prometheus,slo",
+				"--management.endpoints.web.base-path=/admin/actuator", "--observability.slo.orders.objective=99.5",
+				"--observability.slo.orders.routes=/orders/{id}", "--observability.slo.orders-fast.kind=latency",
+				"--observability.slo.orders-fast.objective=99", "--observability.slo.orders-fast.threshold=250ms",
+				"--observability.slo.orders-fast.routes=/orders/{id}", "--observability.slo.orders-fast.methods=GET")) {
+			Http http = app.http();
+			for (int i = 0; i < 4; i++) {
+				assertThat(http.get("/orders/" + i).statusCode()).isEqualTo(200);
+			}
+			assertThat(http.get("/orders/missing").statusCode()).isEqualTo(404);
+			// 250 ms is no bucket of observability.http.slo: the latency objective made it one.
+			Scrape scrape = new Scrape(http.get("/admin/actuator/prometheus", "Authorization", admin).body());
+			assertThat(scrape.has("http_server_requests_seconds_bucket", "uri", "/orders/{id}", "le", "0.25")).isTrue();
+
+			assertThat(http.get("/admin/actuator/slo").statusCode()).isEqualTo(401);
+			JsonNode status = JsonLines.parse(http.get("/admin/actuator/slo", "Authorization", admin).body());
+			assertThat(status.path("application").asString()).isEqualTo(SERVICE);
+			assertThat(status.path("scope").asString()).startsWith("process-local");
+			JsonNode orders = status.path("objectives").path(0);
+			assertThat(orders.path("name").asString()).isEqualTo("orders");
+			assertThat(orders.path("events").asLong()).isEqualTo(5);
+			assertThat(orders.path("goodEvents").asLong()).as("a 404 is not a failure of the service").isEqualTo(5);
+			assertThat(orders.path("sli").asDouble()).isEqualTo(1.0);
+			assertThat(orders.path("errorBudgetRemaining").asDouble()).isEqualTo(1.0);
+			JsonNode fast = status.path("objectives").path(1);
+			assertThat(fast.path("kind").asString()).isEqualTo("latency");
+			assertThat(fast.path("thresholdMs").asLong()).isEqualTo(250);
+			assertThat(fast.path("events").asLong()).isEqualTo(5);
+			assertThat(fast.path("goodEvents").asLong()).isBetween(1L, 5L);
+
+			HttpResponse<String> rules = http.get("/admin/actuator/slo/rules", "Authorization", admin);
+			assertThat(rules.statusCode()).isEqualTo(200);
+			assertThat(rules.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/yaml"));
+			assertThat(rules.body()).contains("- name: slo-orders\n", "- name: slo-orders-fast\n",
+					"uri=~\"/orders/\\\\{id\\\\}\"", "le=\"0.25\"", "application=\"" + SERVICE + "\"",
+					"alert: SloErrorBudgetBurnFast", "alert: SloErrorBudgetBurnSlow");
+			assertThat(http.get("/admin/actuator/slo/sloth", "Authorization", admin).body())
+				.contains("version: \"prometheus/v1\"", "name: \"orders-fast\"");
+			assertThat(http.get("/admin/actuator/slo/other", "Authorization", admin).statusCode()).isEqualTo(404);
+		}
+		assertThatException().isThrownBy(() -> start("--observability.slo.orders.objective=100"))
+			.satisfies((ex) -> assertThat(rootCause(ex)).hasMessageContaining("observability.slo.orders.objective")
+				.hasMessageContaining("below 100"));
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	private static void assertOnlyHealthInfoAndPrometheusAnswer(Http http) {

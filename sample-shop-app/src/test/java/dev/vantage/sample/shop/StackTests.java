@@ -60,7 +60,8 @@ class StackTests {
 		try (WebhookReceiver webhook = new WebhookReceiver();
 				AlertmanagerServer alertmanager = AlertmanagerServer.start(alertmanagerConfiguration(webhook));
 				PrometheusServer prometheus = PrometheusServer.start(prometheusConfiguration(alertmanager.port()),
-						Map.of("test.rules.yml", testRules(), "scrape-password", "prometheus\n"))) {
+						Map.of("test.rules.yml", testRules("vantage.rules.yml"), "slo.rules.yml",
+								testRules("slo.rules.yml"), "scrape-password", "prometheus\n"))) {
 			assertThat(prometheus.scrapedTarget().path("health").asString()).isEqualTo("up");
 
 			List<String> missing = new ArrayList<>(dashboardQueries());
@@ -105,6 +106,18 @@ class StackTests {
 					() -> webhook.notifications().stream()
 						.anyMatch((n) -> n.path().equals("/pager") && n.has("resolved", "PaymentFailureRatioHigh")));
 
+			// Payments slower than the 300 ms of the checkout-latency objective burn its budget:
+			// the generated page alert fires and reaches the pager.
+			chaos(0, 400);
+			Eventually.await(Duration.ofSeconds(180), "the generated SloErrorBudgetBurnFast of checkout-latency to fire",
+					() -> !prometheus.query("ALERTS{alertname=\"SloErrorBudgetBurnFast\", slo=\"checkout-latency\", "
+							+ "alertstate=\"firing\"}").isEmpty());
+			Eventually.await(Duration.ofSeconds(60), "SloErrorBudgetBurnFast at the pager",
+					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/pager")
+							&& n.has("firing", "SloErrorBudgetBurnFast")));
+			assertThat(prometheus.query("slo:error_budget_remaining:ratio{slo=\"checkout-latency\"}")).isNotEmpty();
+			chaos(0);
+
 			alertmanager.post("""
 					[{"labels":{"alertname":"ServiceDown","application":"inhibit-probe","severity":"critical"}},
 					 {"labels":{"alertname":"HighLatencyP95","application":"inhibit-probe","severity":"warning"}},
@@ -118,11 +131,15 @@ class StackTests {
 	}
 
 	private void chaos(double paymentFailureRate) {
+		chaos(paymentFailureRate, 20);
+	}
+
+	private void chaos(double paymentFailureRate, int paymentLatencyMs) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/chaos"))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"paymentFailureRate\":" + paymentFailureRate
-					+ ",\"paymentLatencyMs\":20,\"dbLatencyMs\":0,\"paymentOutage\":\"NONE\"}"));
+					+ ",\"paymentLatencyMs\":" + paymentLatencyMs + ",\"dbLatencyMs\":0,\"paymentOutage\":\"NONE\"}"));
 		assertThat(new ShopClient(this.port).send(request).statusCode()).isEqualTo(200);
 	}
 
@@ -154,6 +171,7 @@ class StackTests {
 				  evaluation_interval: 2s
 				rule_files:
 				  - %%DIR%%/test.rules.yml
+				  - %%DIR%%/slo.rules.yml
 				alerting:
 				  alertmanagers:
 				    - static_configs:
@@ -173,8 +191,8 @@ class StackTests {
 	}
 
 	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */
-	private static String testRules() throws IOException {
-		return Files.readString(ROOT.resolve("alert-rules/vantage.rules.yml"))
+	private static String testRules(String file) throws IOException {
+		return Files.readString(ROOT.resolve("alert-rules").resolve(file))
 			.replaceAll("for: \\d+m", "for: 4s")
 			.replace("[5m]", "[20s]");
 	}
@@ -252,6 +270,7 @@ class StackTests {
 			.replace("$tenant", ".*")
 			.replace("$route", ".*")
 			.replace("$dependency", ".*")
+			.replace("$slo", ".*")
 			.replace("$__rate_interval", "1m")
 			.replace("$__range", "5m");
 	}

@@ -55,7 +55,7 @@ class EndpointsAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=*",
 					"management.endpoints.web.exposure.exclude=heapdump,shutdown")
 			.run((context) -> assertThat(output)
-				.contains("Actuator endpoints [env, configprops, threaddump, loggers, beans, mappings, vantage]"));
+				.contains("Actuator endpoints [env, configprops, threaddump, loggers, beans, mappings, vantage, slo]"));
 	}
 
 	@Test
