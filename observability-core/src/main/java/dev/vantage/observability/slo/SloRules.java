@@ -240,8 +240,12 @@ public final class SloRules {
 		return Double.toString(latency.toNanos() / 1e9);
 	}
 
-	/** A duration as PromQL writes it, in the largest unit that divides it: 28d, 6h, 5m. */
-	static String duration(Duration duration) {
+	/**
+	 * A duration as PromQL writes it, in the largest unit that divides it.
+	 * @param duration a duration of whole minutes
+	 * @return for example {@code 28d}, {@code 6h} or {@code 5m}
+	 */
+	public static String duration(Duration duration) {
 		long minutes = duration.toMinutes();
 		if (minutes % (24 * 60) == 0) {
 			return (minutes / (24 * 60)) + "d";

@@ -46,7 +46,7 @@ public class SloEndpoint {
 			entry.put("name", objective.name());
 			entry.put("kind", objective.kind().name().toLowerCase(Locale.ROOT));
 			entry.put("objective", objective.objective());
-			entry.put("window", objective.window().toString());
+			entry.put("window", SloRules.duration(objective.window()));
 			if (objective.threshold() != null) {
 				entry.put("thresholdMs", objective.threshold().toMillis());
 			}
