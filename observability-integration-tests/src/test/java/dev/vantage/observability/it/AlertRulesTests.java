@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.vantage.observability.testsupport.ExternalBinary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,8 @@ class AlertRulesTests {
 	private static final Path ANOMALY_TESTS = ROOT.resolve("alert-rules/tests/anomaly.rules.test.yml");
 
 	private static final Path ALERTMANAGER = ROOT.resolve("alert-rules/alertmanager.yml");
+
+	private static final Path TEMPLATES = ROOT.resolve("alert-rules/templates");
 
 	@Test
 	void rulesAreLintCleanAndEveryUnitTestPasses() throws Exception {
@@ -97,6 +100,46 @@ class AlertRulesTests {
 			ExternalBinary.run(amtool.toString(), "config", "routes", "test", "--config.file=" + ALERTMANAGER,
 					"--verify.receivers=" + row[0], row[1], row[2], "application=sample-shop");
 		}
+	}
+
+	@Test
+	void notificationTemplatesShowWhatOnCallNeeds(@TempDir Path work) throws Exception {
+		Path amtool = ExternalBinary.require("amtool", "prometheus-alertmanager");
+		Path data = Files.writeString(work.resolve("alerts.json"), """
+				{"receiver": "chat", "status": "firing", "externalURL": "http://alertmanager:9093",
+				 "groupLabels": {"alertname": "RevenueDrop"},
+				 "commonLabels": {"alertname": "RevenueDrop", "application": "shop", "severity": "critical"},
+				 "commonAnnotations": {},
+				 "alerts": [
+				  {"status": "firing", "fingerprint": "1", "startsAt": "2026-11-25T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z",
+				   "labels": {"alertname": "RevenueDrop", "application": "shop", "currency": "EUR", "severity": "critical", "tenant": "acme"},
+				   "annotations": {"summary": "Revenue is less than half of the same hour last week.",
+				                   "description": "shop books 40% of the EUR revenue of the same hour a week ago.",
+				                   "runbook_url": "docs/runbooks/anomalies.md"}},
+				  {"status": "resolved", "fingerprint": "2", "startsAt": "2026-11-25T10:00:00Z", "endsAt": "2026-11-25T11:00:00Z",
+				   "labels": {"alertname": "SloErrorBudgetBurnFast", "application": "shop", "severity": "critical", "slo": "checkout latency"},
+				   "annotations": {"summary": "SLO burns.", "description": "now 20%.", "runbook_url": "https://runbooks.example/slo"}}]}
+				""");
+		String glob = "--template.glob=" + TEMPLATES.resolve("*.tmpl");
+		String chat = ExternalBinary.run(amtool.toString(), "template", "render", glob, "--template.data=" + data,
+				"--template.text={{ template \"vantage.title\" . }}\n{{ template \"vantage.text\" . }}");
+		assertThat(chat).startsWith("[FIRING:1] RevenueDrop (critical) on shop\n")
+			.contains("Revenue is less than half of the same hour last week.\napplication shop, tenant acme\n"
+					+ "shop books 40% of the EUR revenue of the same hour a week ago.\n")
+			.contains("Runbook: https://github.com/vantage-observability/vantage/blob/main/docs/runbooks/anomalies.md\n")
+			.contains("Dashboard: http://localhost:3000/d/vantage-overview?var-application=shop\n")
+			.contains("RESOLVED: SLO burns.\napplication shop, SLO checkout latency\nnow 20%.\nRunbook: https://runbooks.example/slo\n")
+			.contains("Dashboard: http://localhost:3000/d/vantage-slo?var-application=shop&var-slo=checkout+latency");
+		String email = ExternalBinary.run(amtool.toString(), "template", "render", glob, "--template.data=" + data,
+				"--template.type=html", "--template.text={{ template \"vantage.email.html\" . }}");
+		assertThat(email).contains("<h2>[FIRING:1] RevenueDrop (critical) on shop</h2>",
+				"<a href=\"https://github.com/vantage-observability/vantage/blob/main/docs/runbooks/anomalies.md\">Runbook</a>",
+				"application shop, tenant acme");
+		// Every receiver that people read renders them.
+		String config = Files.readString(ALERTMANAGER);
+		assertThat(config).contains("templates:\n  - /etc/alertmanager/templates/*.tmpl",
+				"title: '{{ template \"vantage.title\" . }}'", "text: '{{ template \"vantage.text\" . }}'",
+				"html: '{{ template \"vantage.email.html\" . }}'");
 	}
 
 	@Test

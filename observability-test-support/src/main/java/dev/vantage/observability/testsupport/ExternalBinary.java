@@ -21,8 +21,10 @@ public final class ExternalBinary {
 
 	/**
 	 * Runs a command to completion and fails the test, with its output, unless it exits 0.
+	 * @param command the command and its arguments
+	 * @return what it printed, standard output and error together
 	 */
-	public static void run(String... command) {
+	public static String run(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes());
@@ -33,6 +35,7 @@ public final class ExternalBinary {
 			if (process.exitValue() != 0) {
 				Assertions.fail(String.join(" ", command) + " exited " + process.exitValue() + "\n" + output);
 			}
+			return output;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -54,7 +54,7 @@ class StackTests {
 
 	@Test
 	void dashboardsHaveDataAndPaymentAlertFiresRoutesResolvesAndServiceDownInhibits() throws Exception {
-		for (String name : List.of("pager-token", "chat-token", "deadman-token", "smtp-password")) {
+		for (String name : List.of("pager-token", "deadman-token", "smtp-password")) {
 			Files.writeString(this.secrets.resolve(name), "test-" + name + "\n");
 		}
 		try (WebhookReceiver webhook = new WebhookReceiver();
@@ -89,8 +89,17 @@ class StackTests {
 			Eventually.await(Duration.ofSeconds(120), "PaymentFailureRatioHigh to fire in Prometheus", () -> !prometheus
 				.query("ALERTS{alertname=\"PaymentFailureRatioHigh\", alertstate=\"firing\"}").isEmpty());
 			Eventually.await(Duration.ofSeconds(60), "PaymentFailureRatioHigh at the pager and in chat",
-					() -> Stream.of("/pager", "/chat").allMatch((path) -> webhook.notifications().stream()
-						.anyMatch((n) -> n.path().equals(path) && n.has("firing", "PaymentFailureRatioHigh"))));
+					() -> webhook.notifications().stream()
+						.anyMatch((n) -> n.path().equals("/pager") && n.has("firing", "PaymentFailureRatioHigh"))
+							&& chatMessage(webhook, "[FIRING:1] PaymentFailureRatioHigh") != null);
+			// The chat message as the shipped template renders it, through the real Alertmanager.
+			JsonNode chat = chatMessage(webhook, "[FIRING:1] PaymentFailureRatioHigh");
+			assertThat(chat.path("title").asString()).isEqualTo("[FIRING:1] PaymentFailureRatioHigh (critical) on sample-shop");
+			assertThat(chat.path("title_link").asString()).endsWith("/d/vantage-overview?var-application=sample-shop");
+			assertThat(chat.path("text").asString()).contains("More than 10% of payments fail",
+					"application sample-shop\n", "of payments through simulator are declined, fail or time out.",
+					"Runbook: https://github.com/vantage-observability/vantage/blob/main/docs/runbooks/payment-failures.md",
+					"Dashboard: http://localhost:3000/d/vantage-overview?var-application=sample-shop");
 			WebhookReceiver.Notification paged = webhook.notifications().stream()
 				.filter((n) -> n.path().equals("/pager") && n.has("firing", "PaymentFailureRatioHigh"))
 				.findFirst()
@@ -153,11 +162,13 @@ class StackTests {
 		return "absent";
 	}
 
-	/** The shipped Alertmanager configuration, its receivers pointed at the test webhook. */
+	/** The shipped Alertmanager configuration and templates, its receivers pointed at the test webhook. */
 	private String alertmanagerConfiguration(WebhookReceiver webhook) throws IOException {
+		Files.writeString(this.secrets.resolve("chat-webhook-url"), webhook.url("/chat") + "\n");
 		return Files.readString(ROOT.resolve("alert-rules/alertmanager.yml"))
 			.replace("http://alert-relay:8080", webhook.url(""))
 			.replace("/etc/alertmanager/secrets", this.secrets.toString())
+			.replace("/etc/alertmanager/templates", ROOT.resolve("alert-rules/templates").toString())
 			.replace("group_wait: 30s", "group_wait: 1s")
 			.replace("group_interval: 5m", "group_interval: 2s")
 			.replace("group_interval: 1m", "group_interval: 2s")
@@ -195,6 +206,20 @@ class StackTests {
 		return Files.readString(ROOT.resolve("alert-rules").resolve(file))
 			.replaceAll("for: \\d+m", "for: 4s")
 			.replace("[5m]", "[20s]");
+	}
+
+	/** The first chat (Slack-format) attachment whose title starts so, or {@code null}. */
+	private static JsonNode chatMessage(WebhookReceiver webhook, String titlePrefix) {
+		for (WebhookReceiver.Notification notification : webhook.notifications()) {
+			if (notification.path().equals("/chat")) {
+				for (JsonNode attachment : notification.payload().path("attachments")) {
+					if (attachment.path("title").asString().startsWith(titlePrefix)) {
+						return attachment;
+					}
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean hasTraceIdExemplar(JsonNode series) {
