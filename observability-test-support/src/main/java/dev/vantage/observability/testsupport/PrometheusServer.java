@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +24,8 @@ public final class PrometheusServer extends ExternalServer {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private PrometheusServer(Path directory) {
-		super("prometheus", "prometheus", directory, List.of("--config.file=" + directory.resolve("prometheus.yml"),
-				"--storage.tsdb.path=" + directory.resolve("data"), "--enable-feature=exemplar-storage"));
+	private PrometheusServer(Path directory, List<String> flags) {
+		super("prometheus", "prometheus", directory, flags);
 	}
 
 	/**
@@ -49,6 +50,28 @@ public final class PrometheusServer extends ExternalServer {
 	 * extra files stands for the server's own directory, where the extra files are written.
 	 */
 	public static PrometheusServer start(String configuration, Map<String, String> files) {
+		return start(configuration, files, (directory) -> List.of("--storage.tsdb.path=" + directory.resolve("data"),
+				"--enable-feature=exemplar-storage"));
+	}
+
+	/**
+	 * Starts Prometheus as the receiving end of remote_write ({@code /api/v1/write}), the
+	 * protocol Mimir, Thanos Receive, Cortex and VictoriaMetrics accept; it evaluates rules as
+	 * usual.
+	 */
+	public static PrometheusServer remoteWriteReceiver(String configuration, Map<String, String> files) {
+		return start(configuration, files, (directory) -> List.of("--storage.tsdb.path=" + directory.resolve("data"),
+				"--web.enable-remote-write-receiver"));
+	}
+
+	/** Starts Prometheus in agent mode: it scrapes and remote-writes, and stores nothing to query. */
+	public static PrometheusServer agent(String configuration, Map<String, String> files) {
+		return start(configuration, files, (directory) -> List.of("--storage.agent.path=" + directory.resolve("agent"),
+				"--enable-feature=agent"));
+	}
+
+	private static PrometheusServer start(String configuration, Map<String, String> files,
+			Function<Path, List<String>> storage) {
 		Path directory = directory("prometheus", "prometheus.yml", configuration);
 		try {
 			for (Map.Entry<String, String> file : files.entrySet()) {
@@ -58,7 +81,9 @@ public final class PrometheusServer extends ExternalServer {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new PrometheusServer(directory);
+		List<String> flags = new ArrayList<>(List.of("--config.file=" + directory.resolve("prometheus.yml")));
+		flags.addAll(storage.apply(directory));
+		return new PrometheusServer(directory, flags);
 	}
 
 	public static int freePort() throws IOException {

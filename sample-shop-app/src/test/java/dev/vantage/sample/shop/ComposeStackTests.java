@@ -59,6 +59,29 @@ class ComposeStackTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void otelProfileCollectorWiresEveryPipelineToDefinedComponents() throws IOException {
+		// No collector binary here: its configuration is checked the way the collector reads it.
+		Map<String, Object> collector = new Yaml().load(Files.readString(ROOT.resolve("deploy/otel/collector.yaml")));
+		Map<String, Object> service = (Map<String, Object>) collector.get("service");
+		Map<String, Map<String, List<String>>> pipelines = (Map<String, Map<String, List<String>>>) service.get("pipelines");
+		assertThat(pipelines).containsKeys("traces", "metrics");
+		pipelines.forEach((name, pipeline) -> {
+			for (String kind : List.of("receivers", "processors", "exporters")) {
+				assertThat(((Map<String, Object>) collector.get(kind)).keySet()).as(name + " " + kind)
+					.containsAll(pipeline.get(kind));
+			}
+		});
+		assertThat((List<String>) service.get("extensions")).allSatisfy(
+				(extension) -> assertThat(((Map<String, Object>) collector.get("extensions")).keySet()).contains(extension));
+		Map<String, Object> otel = services().get("otel-collector");
+		assertThat((List<String>) otel.get("profiles")).containsExactly("otel");
+		assertThat(String.valueOf(collector.get("exporters"))).contains("http://jaeger:4318",
+				"http://prometheus:9090/api/v1/write");
+		assertThat((List<String>) services().get("prometheus").get("command")).contains("--web.enable-remote-write-receiver");
+	}
+
+	@Test
 	void dockerfileGivesMavenEveryModuleOfTheBuild() throws IOException {
 		// Maven reads the whole reactor before building one module: a module the image lacks
 		// fails the image build, which no Docker engine here would show.

@@ -23,7 +23,6 @@ import dev.vantage.observability.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,9 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"observability.audit.file=target/stack-test/audit.json" })
 class StackTests {
 
-	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final Path ROOT = StackFixtures.ROOT;
 
 	@LocalServerPort
 	private int port;
@@ -60,11 +57,11 @@ class StackTests {
 		try (WebhookReceiver webhook = new WebhookReceiver();
 				AlertmanagerServer alertmanager = AlertmanagerServer.start(alertmanagerConfiguration(webhook));
 				PrometheusServer prometheus = PrometheusServer.start(prometheusConfiguration(alertmanager.port()),
-						Map.of("test.rules.yml", testRules("vantage.rules.yml"), "slo.rules.yml",
-								testRules("slo.rules.yml"), "scrape-password", "prometheus\n"))) {
+						Map.of("test.rules.yml", StackFixtures.testRules("vantage.rules.yml"), "slo.rules.yml",
+								StackFixtures.testRules("slo.rules.yml"), "scrape-password", "prometheus\n"))) {
 			assertThat(prometheus.scrapedTarget().path("health").asString()).isEqualTo("up");
 
-			List<String> missing = new ArrayList<>(dashboardQueries());
+			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
 			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data", () -> {
 				missing.removeIf((query) -> !prometheus.query(query).isEmpty());
 				return missing.isEmpty();
@@ -201,13 +198,6 @@ class StackTests {
 				""".formatted(alertmanagerPort, this.port);
 	}
 
-	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */
-	private static String testRules(String file) throws IOException {
-		return Files.readString(ROOT.resolve("alert-rules").resolve(file))
-			.replaceAll("for: \\d+m", "for: 4s")
-			.replace("[5m]", "[20s]");
-	}
-
 	/** The first chat (Slack-format) attachment whose title starts so, or {@code null}. */
 	private static JsonNode chatMessage(WebhookReceiver webhook, String titlePrefix) {
 		for (WebhookReceiver.Notification notification : webhook.notifications()) {
@@ -233,28 +223,14 @@ class StackTests {
 		return false;
 	}
 
-	/** Every panel query of every shipped dashboard, with the Grafana variables filled in. */
-	private static List<String> dashboardQueries() throws IOException {
-		List<String> queries = new ArrayList<>();
-		for (JsonNode dashboard : dashboards()) {
-			for (JsonNode panel : dashboard.path("panels")) {
-				for (JsonNode target : panel.path("targets")) {
-					queries.add(filled(target.path("expr").asString()));
-				}
-			}
-		}
-		assertThat(queries).hasSizeGreaterThan(50);
-		return queries;
-	}
-
 	/** The histogram selectors of every panel query that shows exemplars. */
 	private static Set<String> exemplarSelectors() throws IOException {
 		Set<String> selectors = new TreeSet<>();
-		for (JsonNode dashboard : dashboards()) {
+		for (JsonNode dashboard : StackFixtures.dashboards()) {
 			for (JsonNode panel : dashboard.path("panels")) {
 				for (JsonNode target : panel.path("targets")) {
 					if (target.path("exemplar").asBoolean()) {
-						Matcher selector = Pattern.compile("[a-z_]+_bucket\\{[^}]*\\}").matcher(filled(target.path("expr").asString()));
+						Matcher selector = Pattern.compile("[a-z_]+_bucket\\{[^}]*\\}").matcher(StackFixtures.filled(target.path("expr").asString()));
 						while (selector.find()) {
 							selectors.add(selector.group());
 						}
@@ -269,35 +245,14 @@ class StackTests {
 	/** The deploy annotation query of every shipped dashboard, with the Grafana variables filled in. */
 	private static Set<String> deployAnnotations() throws IOException {
 		Set<String> queries = new TreeSet<>();
-		for (JsonNode dashboard : dashboards()) {
+		for (JsonNode dashboard : StackFixtures.dashboards()) {
 			for (JsonNode annotation : dashboard.path("annotations").path("list")) {
 				if (annotation.path("name").asString().equals("Deploys")) {
-					queries.add(filled(annotation.path("expr").asString()));
+					queries.add(StackFixtures.filled(annotation.path("expr").asString()));
 				}
 			}
 		}
 		return queries;
-	}
-
-	private static List<JsonNode> dashboards() throws IOException {
-		List<JsonNode> dashboards = new ArrayList<>();
-		try (Stream<Path> files = Files.list(ROOT.resolve("dashboards"))) {
-			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).sorted().toList()) {
-				dashboards.add(json.readTree(Files.readString(file)));
-			}
-		}
-		return dashboards;
-	}
-
-	private static String filled(String query) {
-		return query.replace("$application", "sample-shop")
-			.replace("$instance", ".*")
-			.replace("$tenant", ".*")
-			.replace("$route", ".*")
-			.replace("$dependency", ".*")
-			.replace("$slo", ".*")
-			.replace("$__rate_interval", "1m")
-			.replace("$__range", "5m");
 	}
 
 }

@@ -1,0 +1,99 @@
+package dev.vantage.sample.shop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.vantage.observability.testsupport.Eventually;
+import dev.vantage.observability.testsupport.PrometheusServer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Past one Prometheus: two instances of the shop, scraped by a Prometheus in agent mode that
+ * remote-writes everything to a second Prometheus receiving remote_write (the write path of
+ * Mimir, Thanos Receive, Cortex and VictoriaMetrics). The receiver answers every dashboard query
+ * across both instances, and the shipped rules, evaluated there as a scaled store's ruler would,
+ * fire the payment alert.
+ */
+class RemoteWriteTests {
+
+	@Test
+	void agentRemoteWritesTwoInstancesAndTheReceiverAnswersDashboardsAndFiresAlerts() throws Exception {
+		try (Shop first = new Shop(1); Shop second = new Shop(2);
+				PrometheusServer receiver = PrometheusServer.remoteWriteReceiver("""
+						global:
+						  evaluation_interval: 2s
+						rule_files:
+						  - %DIR%/vantage.rules.yml
+						  - %DIR%/slo.rules.yml
+						""", Map.of("vantage.rules.yml", StackFixtures.testRules("vantage.rules.yml"), "slo.rules.yml",
+						StackFixtures.testRules("slo.rules.yml")));
+				PrometheusServer agent = PrometheusServer.agent("""
+						global:
+						  scrape_interval: 2s
+						scrape_configs:
+						  - job_name: sample-shop
+						    metrics_path: /actuator/prometheus
+						    honor_labels: true
+						    basic_auth:
+						      username: prometheus
+						      password_file: %%DIR%%/scrape-password
+						    static_configs:
+						      - targets: ['127.0.0.1:%d', '127.0.0.1:%d']
+						        labels:
+						          application: sample-shop
+						remote_write:
+						  - url: http://127.0.0.1:%d/api/v1/write
+						    queue_config:
+						      batch_send_deadline: 1s
+						      min_backoff: 100ms
+						""".formatted(first.port(), second.port(), receiver.port()), Map.of("scrape-password", "prometheus\n"))) {
+			Eventually.await(Duration.ofSeconds(60), "both instances' series at the receiver",
+					() -> receiver.query("count(count by (instance) (http_server_requests_seconds_count{application=\"sample-shop\"}))")
+						.path(0).path("value").path(1).asString().equals("2"));
+			assertThat(receiver.query("up{application=\"sample-shop\"} == 1")).hasSize(2);
+
+			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
+			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data at the receiver", () -> {
+				missing.removeIf((query) -> !receiver.query(query).isEmpty());
+				return missing.isEmpty();
+			});
+
+			Eventually.await(Duration.ofSeconds(120), "PaymentFailureRatioHigh to fire at the receiver",
+					() -> !receiver.query("ALERTS{alertname=\"PaymentFailureRatioHigh\", alertstate=\"firing\"}").isEmpty());
+			assertThat(receiver.query("application:http_server_requests:rate5m{application=\"sample-shop\"}")).hasSize(1);
+			assertThat(agent.log()).doesNotContain("level=error");
+		}
+	}
+
+	/** One instance of the shop, with its own database and audit log, under traffic with failing payments. */
+	private static final class Shop implements AutoCloseable {
+
+		private final ConfigurableApplicationContext context;
+
+		Shop(int instance) {
+			this.context = new SpringApplicationBuilder(ShopApplication.class).run("--server.port=0",
+					"--spring.datasource.url=jdbc:h2:mem:remote-write-" + instance + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+					"--sample.traffic.enabled=true", "--sample.traffic.rate=10", "--sample.chaos.payment-failure-rate=0.5",
+					"--observability.audit.file=target/remote-write-test/" + instance + "/audit.json",
+					"--spring.jmx.enabled=false");
+		}
+
+		int port() {
+			return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
+		}
+
+		@Override
+		public void close() {
+			this.context.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.vantage.sample.shop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped dashboards and rules as the tests that run them against a real Prometheus need
+ * them: rules with short windows, panel queries with the Grafana variables filled in.
+ */
+final class StackFixtures {
+
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private StackFixtures() {
+	}
+
+	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */
+	static String testRules(String file) throws IOException {
+		return Files.readString(ROOT.resolve("alert-rules").resolve(file))
+			.replaceAll("for: \\d+m", "for: 4s")
+			.replace("[5m]", "[20s]");
+	}
+
+	/** Every panel query of every shipped dashboard, with the Grafana variables filled in. */
+	static List<String> dashboardQueries() throws IOException {
+		List<String> queries = new ArrayList<>();
+		for (JsonNode dashboard : dashboards()) {
+			for (JsonNode panel : dashboard.path("panels")) {
+				for (JsonNode target : panel.path("targets")) {
+					queries.add(filled(target.path("expr").asString()));
+				}
+			}
+		}
+		assertThat(queries).hasSizeGreaterThan(50);
+		return queries;
+	}
+
+	static List<JsonNode> dashboards() throws IOException {
+		List<JsonNode> dashboards = new ArrayList<>();
+		try (Stream<Path> files = Files.list(ROOT.resolve("dashboards"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".json")).sorted().toList()) {
+				dashboards.add(json.readTree(Files.readString(file)));
+			}
+		}
+		return dashboards;
+	}
+
+	static String filled(String query) {
+		return query.replace("$application", "sample-shop")
+			.replace("$instance", ".*")
+			.replace("$tenant", ".*")
+			.replace("$route", ".*")
+			.replace("$dependency", ".*")
+			.replace("$slo", ".*")
+			.replace("$__rate_interval", "1m")
+			.replace("$__range", "5m");
+	}
+
+}
