@@ -65,9 +65,10 @@ public final class SloAutoConfiguration {
 					|| Arrays.stream(buckets).noneMatch((bucket) -> Math.abs(bucket - threshold.toNanos()) < 1))) {
 				throw new IllegalStateException("'" + SloProperties.PREFIX + "." + objective.name() + ".threshold' is "
 						+ threshold.toMillis() + "ms, which is not a histogram bucket of " + HttpMeters.SERVER_REQUESTS
-						+ ", so its SLI could not be exact: management.metrics.distribution.slo."
-						+ HttpMeters.SERVER_REQUESTS + " is set without it. Add " + threshold.toMillis()
-						+ "ms to it, or leave it unset so that Vantage adds every threshold to observability.http.slo.");
+						+ ", so its SLI could not be exact. Its buckets come from management.metrics.distribution.slo."
+						+ HttpMeters.SERVER_REQUESTS + ((buckets == null) ? ", which is unset (observability.http.enabled=false?)"
+								: ", which is set without it") + ". Add " + threshold.toMillis() + "ms to it, or leave it "
+						+ "unset with observability.http.enabled=true so that Vantage adds every threshold.");
 			}
 		}
 	}
