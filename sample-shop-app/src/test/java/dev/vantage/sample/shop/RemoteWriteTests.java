@@ -37,27 +37,17 @@ class RemoteWriteTests {
 				PrometheusServer agent = PrometheusServer.agent("""
 						global:
 						  scrape_interval: 2s
-						scrape_configs:
-						  - job_name: sample-shop
-						    metrics_path: /actuator/prometheus
-						    honor_labels: true
-						    basic_auth:
-						      username: prometheus
-						      password_file: %%DIR%%/scrape-password
-						    static_configs:
-						      - targets: ['127.0.0.1:%d', '127.0.0.1:%d']
-						        labels:
-						          application: sample-shop
 						remote_write:
 						  - url: http://127.0.0.1:%d/api/v1/write
 						    queue_config:
 						      batch_send_deadline: 1s
 						      min_backoff: 100ms
-						""".formatted(first.port(), second.port(), receiver.port()), Map.of("scrape-password", "prometheus\n"))) {
-			Eventually.await(Duration.ofSeconds(60), "both instances' series at the receiver",
+						""".formatted(receiver.port()) + StackFixtures.shopScrapeConfigs(first.port(), second.port()),
+						Map.of(StackFixtures.SCRAPE_PASSWORD_FILE, "prometheus\n"))) {
+			Eventually.await(Duration.ofSeconds(60), "both instances up, with their series, at the receiver",
 					() -> receiver.query("count(count by (instance) (http_server_requests_seconds_count{application=\"sample-shop\"}))")
-						.path(0).path("value").path(1).asString().equals("2"));
-			assertThat(receiver.query("up{application=\"sample-shop\"} == 1")).hasSize(2);
+						.path(0).path("value").path(1).asString().equals("2")
+							&& receiver.query("up{application=\"sample-shop\"} == 1").size() == 2);
 
 			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
 			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data at the receiver", () -> {

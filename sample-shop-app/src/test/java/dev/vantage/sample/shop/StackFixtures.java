@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -22,7 +24,33 @@ final class StackFixtures {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** The file, in the Prometheus server's directory, holding the scrape user's password. */
+	static final String SCRAPE_PASSWORD_FILE = "scrape-password";
+
 	private StackFixtures() {
+	}
+
+	/**
+	 * The shop's scrape job as the compose stack configures it: the scrape user, the shop's own
+	 * labels honoured, an {@code application} label on every target.
+	 */
+	static String shopScrapeConfigs(int... ports) {
+		String targets = Arrays.stream(ports)
+			.mapToObj((port) -> "'127.0.0.1:" + port + "'")
+			.collect(Collectors.joining(", "));
+		return """
+				scrape_configs:
+				  - job_name: sample-shop
+				    metrics_path: /actuator/prometheus
+				    honor_labels: true
+				    basic_auth:
+				      username: prometheus
+				      password_file: %%DIR%%/%s
+				    static_configs:
+				      - targets: [%s]
+				        labels:
+				          application: sample-shop
+				""".formatted(SCRAPE_PASSWORD_FILE, targets);
 	}
 
 	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */

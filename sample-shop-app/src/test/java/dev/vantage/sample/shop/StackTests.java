@@ -58,7 +58,7 @@ class StackTests {
 				AlertmanagerServer alertmanager = AlertmanagerServer.start(alertmanagerConfiguration(webhook));
 				PrometheusServer prometheus = PrometheusServer.start(prometheusConfiguration(alertmanager.port()),
 						Map.of("test.rules.yml", StackFixtures.testRules("vantage.rules.yml"), "slo.rules.yml",
-								StackFixtures.testRules("slo.rules.yml"), "scrape-password", "prometheus\n"))) {
+								StackFixtures.testRules("slo.rules.yml"), StackFixtures.SCRAPE_PASSWORD_FILE, "prometheus\n"))) {
 			assertThat(prometheus.scrapedTarget().path("health").asString()).isEqualTo("up");
 
 			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
@@ -184,18 +184,7 @@ class StackTests {
 				  alertmanagers:
 				    - static_configs:
 				        - targets: ['127.0.0.1:%d']
-				scrape_configs:
-				  - job_name: sample-shop
-				    metrics_path: /actuator/prometheus
-				    honor_labels: true
-				    basic_auth:
-				      username: prometheus
-				      password_file: %%DIR%%/scrape-password
-				    static_configs:
-				      - targets: ['127.0.0.1:%d']
-				        labels:
-				          application: sample-shop
-				""".formatted(alertmanagerPort, this.port);
+				""".formatted(alertmanagerPort) + StackFixtures.shopScrapeConfigs(this.port);
 	}
 
 	/** The first chat (Slack-format) attachment whose title starts so, or {@code null}. */
