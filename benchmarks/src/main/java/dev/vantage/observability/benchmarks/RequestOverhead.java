@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,24 +95,29 @@ public final class RequestOverhead {
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2) {
-			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [rounds] "
+			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation] [rounds] "
 					+ "[burst seconds] [warm-up seconds] [connections] [startups]");
 		}
-		Settings settings = new Settings(argument(args, 2, 20), argument(args, 3, 5), argument(args, 4, 30),
-				argument(args, 5, 8), argument(args, 6, 5));
+		boolean ablation = args.length > 2 && args[2].equals("ablation");
+		int first = ablation ? 3 : 2;
+		Settings settings = new Settings(argument(args, first, 20), argument(args, first + 1, 5),
+				argument(args, first + 2, 30), argument(args, first + 3, 8), argument(args, first + 4, 5));
 		Path shopJar = existing(args[0], "shop jar");
 		Path agentJar = existing(args[1], "agent jar");
 		Path logs = Files.createDirectories(Path.of("benchmarks", "target", "request-overhead"));
-		new RequestOverhead(shopJar, agentJar, logs, settings).measure();
+		RequestOverhead benchmark = new RequestOverhead(shopJar, agentJar, logs, settings);
+		if (ablation) {
+			benchmark.ablate();
+		}
+		else {
+			benchmark.measure();
+		}
 	}
 
 	private void measure() throws Exception {
-		System.out.printf("wrk -t1 -c%d, %d rounds of %d s bursts per variant after %d s warm-up, JDK %s, %s%n",
-				this.settings.connections(), this.settings.rounds(), this.settings.burstSeconds(),
-				this.settings.warmUpSeconds(), Runtime.version(),
-				PINNED ? "apps on CPU 0, wrk on CPU 1" : "not pinned");
+		header();
 		for (Endpoint endpoint : Endpoint.values()) {
-			compare(endpoint);
+			summarize(compare(endpoint, Variant.COMPARED));
 		}
 		for (Endpoint endpoint : Endpoint.values()) {
 			attribute(endpoint);
@@ -121,33 +125,83 @@ public final class RequestOverhead {
 		startups();
 	}
 
+	/**
+	 * Prices each concern: Vantage with every concern switched off ("core": the tenant
+	 * context, the cardinality guard, endpoints), then each concern switched on alone, all
+	 * compared with core in the same rounds.
+	 */
+	private void ablate() throws Exception {
+		header();
+		for (Endpoint endpoint : Endpoint.values()) {
+			Map<Variant, List<Burst>> bursts = compare(endpoint, Variant.ABLATION);
+			System.out.println();
+			System.out.println("per-round ratios against their baseline, median [95% interval]      "
+					+ "CPU/request           allocation/request    p99 difference ms");
+			for (Variant variant : Variant.ABLATION) {
+				if (variant.baseline() == null) {
+					continue;
+				}
+				List<Burst> runs = bursts.get(variant);
+				List<Burst> baseline = bursts.get(variant.baseline());
+				System.out.printf("%-34s / %-28s %-21s %-21s %s%n", variant.label(), variant.baseline().label(),
+						ratio(runs, baseline, Burst::cpuMicros).format("%.3f"),
+						ratio(runs, baseline, Burst::bytes).format("%.3f"),
+						difference(runs, baseline, Burst::p99Millis).format("%+.2f"));
+			}
+		}
+	}
+
+	private void header() {
+		System.out.printf("wrk -t1 -c%d, %d rounds of %d s bursts per variant after %d s warm-up (then until two "
+				+ "bursts agree within 3 %%), JDK %s, %s%n", this.settings.connections(), this.settings.rounds(),
+				this.settings.burstSeconds(), this.settings.warmUpSeconds(), Runtime.version(),
+				PINNED ? "apps on CPU 0, wrk on CPU 1" : "not pinned");
+	}
+
 	/** Starts every variant once, warms each, then loads them in short bursts, rotating the order each round. */
-	private void compare(Endpoint endpoint) throws Exception {
+	private Map<Variant, List<Burst>> compare(Endpoint endpoint, List<Variant> variants) throws Exception {
 		System.out.printf("%n== %s ==%n", endpoint.label);
-		Map<Variant, App> apps = new EnumMap<>(Variant.class);
+		Map<Variant, App> apps = new LinkedHashMap<>();
 		try {
-			for (Variant variant : Variant.values()) {
+			for (Variant variant : variants) {
 				App app = start(variant, endpoint.name().toLowerCase(Locale.ROOT), List.of());
 				apps.put(variant, app);
-				wrk(app, endpoint, this.settings.warmUpSeconds(), false);
+				warm(app, endpoint);
 			}
-			Map<Variant, List<Burst>> bursts = new EnumMap<>(Variant.class);
-			Variant[] variants = Variant.values();
+			Map<Variant, List<Burst>> bursts = new LinkedHashMap<>();
 			for (int round = 0; round < this.settings.rounds(); round++) {
-				for (int i = 0; i < variants.length; i++) {
-					Variant variant = variants[(i + round) % variants.length];
+				for (int i = 0; i < variants.size(); i++) {
+					Variant variant = variants.get((i + round) % variants.size());
 					Burst burst = burst(apps.get(variant), endpoint);
 					bursts.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(burst);
 				}
-				System.out.printf("round %2d  %s%n", round + 1, bursts.get(Variant.VANTAGE).get(round));
+				System.out.printf("round %2d  %s: %s%n", round + 1, variants.get(1).label(),
+						bursts.get(variants.get(1)).get(round));
 			}
-			summarize(bursts);
+			return bursts;
 		}
 		finally {
 			for (App app : apps.values()) {
 				app.close();
 			}
 		}
+	}
+
+	/**
+	 * Warms a JVM for the warm-up time, then with bursts until two in a row agree on CPU per
+	 * request within 3 % (at most ten): a JIT still compiling widens every interval.
+	 */
+	private void warm(App app, Endpoint endpoint) throws Exception {
+		wrk(app, endpoint, this.settings.warmUpSeconds(), false);
+		double previous = burst(app, endpoint).cpuMicros();
+		for (int i = 0; i < 10; i++) {
+			double current = burst(app, endpoint).cpuMicros();
+			if (Math.abs(current - previous) <= 0.03 * previous) {
+				return;
+			}
+			previous = current;
+		}
+		System.out.printf("%s: CPU per request still moving after warm-up (last %.1f us)%n", app.label, previous);
 	}
 
 	private Burst burst(App app, Endpoint endpoint) throws Exception {
@@ -165,9 +219,9 @@ public final class RequestOverhead {
 		System.out.println();
 		System.out.println("medians [95% interval]       req/s                 CPU us/request        "
 				+ "B/request                   p50 ms           p99 ms");
-		for (Variant variant : Variant.values()) {
-			List<Burst> runs = bursts.get(variant);
-			System.out.printf("%-28s %-21s %-21s %-27s %-16s %s%n", variant.label,
+		for (Map.Entry<Variant, List<Burst>> entry : bursts.entrySet()) {
+			List<Burst> runs = entry.getValue();
+			System.out.printf("%-28s %-21s %-21s %-27s %-16s %s%n", entry.getKey().label(),
 					Interval.ofMedian(values(runs, Burst::throughput)).format("%.0f"),
 					Interval.ofMedian(values(runs, Burst::cpuMicros)).format("%.1f"),
 					Interval.ofMedian(values(runs, Burst::bytes)).format("%.0f"),
@@ -199,7 +253,7 @@ public final class RequestOverhead {
 		Files.deleteIfExists(recording);
 		try (App app = start(Variant.VANTAGE, "jfr-" + endpoint.name().toLowerCase(Locale.ROOT), List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,"
 				+ "filename=" + recording, "-XX:FlightRecorderOptions=stackdepth=256"))) {
-			wrk(app, endpoint, this.settings.warmUpSeconds(), false);
+			warm(app, endpoint);
 			wrk(app, endpoint, this.settings.warmUpSeconds(), false);
 		}
 		long samples = 0;
@@ -259,18 +313,18 @@ public final class RequestOverhead {
 	/** Time to readiness of each variant, started in turn with nothing else running. */
 	private void startups() throws Exception {
 		System.out.printf("%n== startup to readiness, %d starts per variant ==%n", this.settings.startups());
-		Map<Variant, List<Double>> seconds = new EnumMap<>(Variant.class);
-		Variant[] variants = Variant.values();
+		Map<Variant, List<Double>> seconds = new LinkedHashMap<>();
+		List<Variant> variants = Variant.COMPARED;
 		for (int round = 0; round < this.settings.startups(); round++) {
-			for (int i = 0; i < variants.length; i++) {
-				Variant variant = variants[(i + round) % variants.length];
+			for (int i = 0; i < variants.size(); i++) {
+				Variant variant = variants.get((i + round) % variants.size());
 				try (App app = start(variant, "startup", List.of())) {
 					seconds.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(app.startupSeconds);
 				}
 			}
 		}
 		for (Variant variant : variants) {
-			System.out.printf("%-28s %s s%n", variant.label,
+			System.out.printf("%-28s %s s%n", variant.label(),
 					Interval.ofMedian(seconds.get(variant).stream().mapToDouble(Double::doubleValue).toArray())
 						.format("%.2f"));
 		}
@@ -285,16 +339,14 @@ public final class RequestOverhead {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of("-Xms512m", "-Xmx512m"));
 		command.addAll(jvmOptions);
-		if (variant == Variant.AGENT) {
+		if (variant.agent()) {
 			command.add("-javaagent:" + this.agentJar);
 		}
-		String name = variant.name().toLowerCase(Locale.ROOT) + "-" + phase;
+		String name = variant.name() + "-" + phase;
 		command.addAll(List.of("-jar", this.shopJar.toString(), "--server.port=" + port,
 				"--observability.audit.file=" + this.logs.resolve(name + "-audit.json"),
 				"--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
-		if (variant != Variant.VANTAGE) {
-			command.add("--observability.enabled=false");
-		}
+		command.addAll(variant.arguments());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.logs.resolve(name + ".log").toFile());
 		// The agent instruments everything and exports nothing.
@@ -305,7 +357,7 @@ public final class RequestOverhead {
 		try {
 			String base = "http://127.0.0.1:" + port;
 			awaitReady(process, base);
-			return new App(process, base, (System.nanoTime() - started) / 1e9);
+			return new App(variant.label(), process, base, (System.nanoTime() - started) / 1e9);
 		}
 		catch (Exception ex) {
 			process.destroyForcibly();
@@ -438,14 +490,68 @@ public final class RequestOverhead {
 		return file.toAbsolutePath();
 	}
 
-	private enum Variant {
+	/**
+	 * One configuration of the shop under test.
+	 * @param name a short name for its files
+	 * @param label its name in the tables
+	 * @param agent whether it runs under the OpenTelemetry agent
+	 * @param baseline what the ablation compares it with, if anything
+	 * @param arguments its Spring Boot arguments
+	 */
+	private record Variant(String name, String label, boolean agent, Variant baseline, List<String> arguments) {
 
-		OFF("Vantage off (plain Actuator)"), VANTAGE("Vantage on"), AGENT("off + OpenTelemetry agent");
+		static final Variant OFF = new Variant("off", "Vantage off (plain Actuator)", false, null,
+				List.of("--observability.enabled=false"));
 
-		private final String label;
+		static final Variant VANTAGE = new Variant("vantage", "Vantage on", false, null, List.of());
 
-		Variant(String label) {
-			this.label = label;
+		static final Variant AGENT = new Variant("agent", "off + OpenTelemetry agent", true, null,
+				OFF.arguments());
+
+		/**
+		 * Every concern's switch, all off: what is left is Vantage's core. The shop's latency
+		 * SLO needs its one bucket, which Vantage would add with the HTTP concern.
+		 */
+		private static final List<String> CONCERNS_OFF = List.of(
+				"--management.metrics.distribution.slo.http.server.requests=300ms","--observability.application.enabled=false",
+				"--observability.http.enabled=false", "--observability.db.enabled=false",
+				"--observability.cache.enabled=false", "--observability.business.enabled=false",
+				"--observability.audit.enabled=false", "--observability.security.enabled=false",
+				"--observability.health.enabled=false", "--observability.logging.format=plain");
+
+		static final Variant CORE = new Variant("core", "core (every concern off)", false, OFF, CONCERNS_OFF);
+
+		static final Variant SECURITY = alone("security", "Spring Security bridge", "security.enabled=true",
+				"security.suspicious-requests.enabled=false");
+
+		static final List<Variant> COMPARED = List.of(OFF, VANTAGE, AGENT);
+
+		static final List<Variant> ABLATION = List.of(OFF, CORE, alone("application", "application tag",
+				"application.enabled=true"), alone("http", "HTTP SLO buckets, exemplars, tenant timer",
+						"http.enabled=true"), alone("db", "JDBC proxy", "db.enabled=true"),
+				alone("cache", "cache rescan", "cache.enabled=true"),
+				alone("business", "business meters", "business.enabled=true"),
+				alone("audit", "audit log", "audit.enabled=true"), SECURITY,
+				new Variant("suspicious", "+ suspicious-request filter", false, SECURITY,
+						with(SECURITY.arguments(), "security.suspicious-requests.enabled=true")),
+				alone("json", "JSON console logs", "logging.format=json"),
+				new Variant("on", "Vantage on", false, OFF, List.of()));
+
+		private static Variant alone(String name, String label, String... switches) {
+			return new Variant(name, label, false, CORE, with(CONCERNS_OFF, switches));
+		}
+
+		/** The arguments with the given {@code observability.*} settings replacing their earlier values. */
+		private static List<String> with(List<String> arguments, String... settings) {
+			List<String> result = new ArrayList<>();
+			for (String argument : arguments) {
+				String key = argument.substring(0, argument.indexOf('=') + 1);
+				if (Arrays.stream(settings).noneMatch((setting) -> ("--observability." + setting).startsWith(key))) {
+					result.add(argument);
+				}
+			}
+			Arrays.stream(settings).map((setting) -> "--observability." + setting).forEach(result::add);
+			return List.copyOf(result);
 		}
 
 	}
@@ -536,6 +642,8 @@ public final class RequestOverhead {
 	/** A shop JVM under test, with its JMX view of CPU time and allocations. */
 	private static final class App implements AutoCloseable {
 
+		private final String label;
+
 		private final Process process;
 
 		private final String base;
@@ -548,7 +656,8 @@ public final class RequestOverhead {
 
 		private OperatingSystemMXBean os;
 
-		App(Process process, String base, double startupSeconds) {
+		App(String label, Process process, String base, double startupSeconds) {
+			this.label = label;
 			this.process = process;
 			this.base = base;
 			this.startupSeconds = startupSeconds;

@@ -81,6 +81,20 @@ public final class PropertyChecks {
 	}
 
 	/**
+	 * Requires a request path: starting with {@code /}, without spaces, query or fragment.
+	 * @param property the full property name
+	 * @param value the value
+	 * @return the value
+	 */
+	public static String path(String property, String value) {
+		if (!value.startsWith("/") || value.chars().anyMatch((c) -> c <= ' ' || c == '?' || c == '#')) {
+			throw new IllegalArgumentException("'" + property
+					+ "' must be a path (a leading /, no spaces, query or fragment), was '" + value + "'");
+		}
+		return value;
+	}
+
+	/**
 	 * Requires histogram buckets: at least one, each positive.
 	 * @param property the full property name
 	 * @param value the value

@@ -50,8 +50,15 @@ public final class Http {
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {
+		return send("GET", path, null, headers);
+	}
+
+	/** Any method, with a body or none ({@code null}) and header name/value pairs. */
+	public HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(30));
+			.timeout(Duration.ofSeconds(30))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

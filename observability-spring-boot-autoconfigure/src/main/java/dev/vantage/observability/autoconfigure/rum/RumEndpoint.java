@@ -1,0 +1,252 @@
+package dev.vantage.observability.autoconfigure.rum;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.vantage.observability.rum.Beacon;
+import dev.vantage.observability.rum.Rejection;
+import dev.vantage.observability.rum.RumIntake;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * What the RUM paths answer, shared by the servlet filter and the WebFlux filter, which only
+ * move bytes: the script (with an ETag), CORS preflights, and beacons, checked in order of
+ * cost (origin and rate limit before the body is read, its size before it is parsed).
+ */
+final class RumEndpoint {
+
+	private static final JsonFactory JSON = JsonFactory.builder().build();
+
+	private final RumIntake intake;
+
+	private final String path;
+
+	private final String scriptPath;
+
+	private final long maxBodySize;
+
+	private final RumScript script;
+
+	RumEndpoint(RumIntake intake, RumProperties properties, RumScript script) {
+		this.intake = intake;
+		this.path = properties.getPath();
+		this.scriptPath = properties.getScriptPath();
+		this.maxBodySize = properties.getMaxBodySize().toBytes();
+		this.script = script;
+	}
+
+	/** Whether a path (within the application) is the beacon endpoint. */
+	boolean isBeacon(String path) {
+		return this.path.equals(path);
+	}
+
+	/** Whether a path (within the application) is the script. */
+	boolean isScript(String path) {
+		return this.scriptPath.equals(path);
+	}
+
+	/** The most bytes a beacon body may have. */
+	long maxBodySize() {
+		return this.maxBodySize;
+	}
+
+	/** Answers a request for the script. */
+	Reply script(String method, @Nullable String ifNoneMatch) {
+		if (!method.equals("GET") && !method.equals("HEAD")) {
+			return Reply.status(405).header("Allow", "GET, HEAD");
+		}
+		Reply reply = (this.script.etag().equals(ifNoneMatch)) ? Reply.status(304)
+				: Reply.status(200).header("Content-Type", "text/javascript;charset=UTF-8")
+					.body(method.equals("GET") ? this.script.bytes() : new byte[0]);
+		return reply.header("ETag", this.script.etag()).header("Cache-Control", "public, max-age=3600");
+	}
+
+	/**
+	 * Decides on a beacon request before its body is read.
+	 * @return the answer, or {@code null} when the body is to be read and passed to {@link #receive}
+	 */
+	@Nullable Reply admit(String method, @Nullable String origin, @Nullable String host, String clientIp,
+			long contentLength) {
+		if (method.equals("OPTIONS")) {
+			return this.intake.isAllowedCrossOrigin(origin) ? cors(Reply.status(204), origin)
+				.header("Access-Control-Allow-Methods", "POST")
+				.header("Access-Control-Allow-Headers", "Content-Type")
+				.header("Access-Control-Max-Age", "86400") : Reply.status(403);
+		}
+		if (!method.equals("POST")) {
+			return Reply.status(405).header("Allow", "POST, OPTIONS");
+		}
+		Rejection rejection = this.intake.admit(origin, host, clientIp);
+		if (rejection != null) {
+			return cors(Reply.status((rejection == Rejection.ORIGIN) ? 403 : 429), origin);
+		}
+		if (contentLength > this.maxBodySize) {
+			return tooLarge(origin);
+		}
+		return null;
+	}
+
+	/** Answers a beacon whose body was read (at most one byte over the limit). */
+	Reply receive(byte[] body, @Nullable String origin) {
+		if (body.length > this.maxBodySize) {
+			return tooLarge(origin);
+		}
+		Beacon beacon = parse(body);
+		if (beacon == null) {
+			this.intake.rejected(Rejection.MALFORMED);
+			return cors(Reply.status(400), origin);
+		}
+		this.intake.record(beacon);
+		return cors(Reply.status(204), origin);
+	}
+
+	/** Answers a beacon whose body is over the limit. */
+	Reply tooLarge(@Nullable String origin) {
+		this.intake.rejected(Rejection.TOO_LARGE);
+		return cors(Reply.status(413), origin);
+	}
+
+	private Reply cors(Reply reply, @Nullable String origin) {
+		return this.intake.isAllowedCrossOrigin(origin) ? reply.header("Access-Control-Allow-Origin", origin)
+			.header("Vary", "Origin") : reply;
+	}
+
+	/**
+	 * Reads {@code {"page": "/p", "view": true, "errors": 0, "metrics": [{"name": "LCP", "value": 812.5}]}};
+	 * unknown fields are skipped.
+	 * @return the beacon, or {@code null} when the body is not one
+	 */
+	static @Nullable Beacon parse(byte[] body) {
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			String page = null;
+			boolean view = false;
+			long errors = 0;
+			List<Beacon.Measurement> measurements = new ArrayList<>();
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String field = parser.currentName();
+				JsonToken value = parser.nextToken();
+				switch (field) {
+					case "page" -> {
+						if (value != JsonToken.VALUE_STRING) {
+							return null;
+						}
+						page = parser.getString();
+					}
+					case "view" -> {
+						if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+							return null;
+						}
+						view = parser.getBooleanValue();
+					}
+					case "errors" -> {
+						if (value != JsonToken.VALUE_NUMBER_INT) {
+							return null;
+						}
+						errors = parser.getLongValue();
+					}
+					case "metrics" -> {
+						if (value != JsonToken.START_ARRAY || !measurements(parser, measurements)) {
+							return null;
+						}
+					}
+					default -> parser.skipChildren();
+				}
+			}
+			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || page == null) {
+				return null;
+			}
+			return new Beacon(page, view, errors, measurements);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static boolean measurements(JsonParser parser, List<Beacon.Measurement> measurements) {
+		while (parser.nextToken() == JsonToken.START_OBJECT) {
+			String name = null;
+			Double value = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String field = parser.currentName();
+				JsonToken token = parser.nextToken();
+				if (field.equals("name") && token == JsonToken.VALUE_STRING) {
+					name = parser.getString();
+				}
+				else if (field.equals("value") && token.isNumeric()) {
+					value = parser.getDoubleValue();
+				}
+				else if (field.equals("name") || field.equals("value")) {
+					return false;
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (name == null || value == null) {
+				return false;
+			}
+			measurements.add(new Beacon.Measurement(name, value));
+		}
+		return parser.currentToken() == JsonToken.END_ARRAY;
+	}
+
+	/** A status, headers and a body, for either web stack to write. */
+	static final class Reply {
+
+		private final int status;
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		private byte[] body = new byte[0];
+
+		private Reply(int status) {
+			this.status = status;
+		}
+
+		static Reply status(int status) {
+			return new Reply(status);
+		}
+
+		Reply header(String name, @Nullable String value) {
+			if (value != null) {
+				this.headers.put(name, value);
+			}
+			return this;
+		}
+
+		Reply body(byte[] body) {
+			this.body = body;
+			return this;
+		}
+
+		int status() {
+			return this.status;
+		}
+
+		Map<String, String> headers() {
+			return this.headers;
+		}
+
+		byte[] body() {
+			return this.body;
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.headers + " " + new String(this.body, StandardCharsets.UTF_8);
+		}
+
+	}
+
+}
