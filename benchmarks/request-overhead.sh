@@ -4,7 +4,8 @@
 # allocation per request in paired bursts with bootstrap 95 % intervals, a JFR attribution of
 # the request threads' CPU, and startup. Arguments (all optional): rounds (20), burst seconds (5),
 # warm-up seconds (30), wrk connections (8), startups per variant (5). With `ablation` first, it
-# prices each concern instead: Vantage with every concern off, then each concern switched on alone.
+# prices each concern on checkout instead (Vantage with every concern off, then each concern on alone);
+# with `profile` first, only the JFR attribution runs (a few minutes, immune to machine noise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -95,22 +95,22 @@ public final class RequestOverhead {
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2) {
-			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation] [rounds] "
+			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation|profile] [rounds] "
 					+ "[burst seconds] [warm-up seconds] [connections] [startups]");
 		}
-		boolean ablation = args.length > 2 && args[2].equals("ablation");
-		int first = ablation ? 3 : 2;
+		String mode = (args.length > 2 && !Character.isDigit(args[2].charAt(0))) ? args[2] : "compare";
+		int first = mode.equals("compare") ? 2 : 3;
 		Settings settings = new Settings(argument(args, first, 20), argument(args, first + 1, 5),
 				argument(args, first + 2, 30), argument(args, first + 3, 8), argument(args, first + 4, 5));
 		Path shopJar = existing(args[0], "shop jar");
 		Path agentJar = existing(args[1], "agent jar");
 		Path logs = Files.createDirectories(Path.of("benchmarks", "target", "request-overhead"));
 		RequestOverhead benchmark = new RequestOverhead(shopJar, agentJar, logs, settings);
-		if (ablation) {
-			benchmark.ablate();
-		}
-		else {
-			benchmark.measure();
+		switch (mode) {
+			case "compare" -> benchmark.measure();
+			case "ablation" -> benchmark.ablate();
+			case "profile" -> benchmark.profile();
+			default -> throw new IllegalArgumentException("mode must be ablation or profile, was " + mode);
 		}
 	}
 
@@ -126,28 +126,35 @@ public final class RequestOverhead {
 	}
 
 	/**
-	 * Prices each concern: Vantage with every concern switched off ("core": the tenant
-	 * context, the cardinality guard, endpoints), then each concern switched on alone, all
-	 * compared with core in the same rounds.
+	 * Prices each concern on checkout, where Vantage does the most: Vantage with every concern
+	 * off ("core": the tenant context, the cardinality guard, endpoints) against Vantage off,
+	 * then each concern switched on alone against core. Each pair runs on its own (two JVMs on
+	 * the app core, not a dozen), warmed, in rotating bursts.
 	 */
 	private void ablate() throws Exception {
 		header();
+		List<String> rows = new ArrayList<>();
+		for (Variant variant : Variant.ABLATION) {
+			Map<Variant, List<Burst>> bursts = compare(Endpoint.CHECKOUT, List.of(variant.baseline(), variant));
+			List<Burst> runs = bursts.get(variant);
+			List<Burst> baseline = bursts.get(variant.baseline());
+			rows.add(String.format("%-42s / %-28s %-21s %-21s %s", variant.label(), variant.baseline().label(),
+					ratio(runs, baseline, Burst::cpuMicros).format("%.3f"),
+					ratio(runs, baseline, Burst::bytes).format("%.3f"),
+					difference(runs, baseline, Burst::p99Millis).format("%+.2f")));
+		}
+		System.out.printf("%n== each concern alone, %s: per-round ratios against the baseline, median [95%% interval] ==%n",
+				Endpoint.CHECKOUT.label);
+		System.out.printf("%-73s %-21s %-21s %s%n", "variant / baseline", "CPU/request", "allocation/request",
+				"p99 difference ms");
+		rows.forEach(System.out::println);
+	}
+
+	/** Only the in-process attribution of both endpoints (a few minutes, immune to machine noise). */
+	private void profile() throws Exception {
+		header();
 		for (Endpoint endpoint : Endpoint.values()) {
-			Map<Variant, List<Burst>> bursts = compare(endpoint, Variant.ABLATION);
-			System.out.println();
-			System.out.println("per-round ratios against their baseline, median [95% interval]      "
-					+ "CPU/request           allocation/request    p99 difference ms");
-			for (Variant variant : Variant.ABLATION) {
-				if (variant.baseline() == null) {
-					continue;
-				}
-				List<Burst> runs = bursts.get(variant);
-				List<Burst> baseline = bursts.get(variant.baseline());
-				System.out.printf("%-34s / %-28s %-21s %-21s %s%n", variant.label(), variant.baseline().label(),
-						ratio(runs, baseline, Burst::cpuMicros).format("%.3f"),
-						ratio(runs, baseline, Burst::bytes).format("%.3f"),
-						difference(runs, baseline, Burst::p99Millis).format("%+.2f"));
-			}
+			attribute(endpoint);
 		}
 	}
 
@@ -188,14 +195,14 @@ public final class RequestOverhead {
 	}
 
 	/**
-	 * Warms a JVM for the warm-up time, then with bursts until two in a row agree on CPU per
-	 * request within 3 % (at most ten): a JIT still compiling widens every interval.
+	 * Warms a JVM for the warm-up time, then with 5 s bursts until two in a row agree on CPU
+	 * per request within 3 % (at most twenty): a JIT still compiling widens every interval.
 	 */
 	private void warm(App app, Endpoint endpoint) throws Exception {
 		wrk(app, endpoint, this.settings.warmUpSeconds(), false);
-		double previous = burst(app, endpoint).cpuMicros();
-		for (int i = 0; i < 10; i++) {
-			double current = burst(app, endpoint).cpuMicros();
+		double previous = burst(app, endpoint, 5).cpuMicros();
+		for (int i = 0; i < 20; i++) {
+			double current = burst(app, endpoint, 5).cpuMicros();
 			if (Math.abs(current - previous) <= 0.03 * previous) {
 				return;
 			}
@@ -205,13 +212,17 @@ public final class RequestOverhead {
 	}
 
 	private Burst burst(App app, Endpoint endpoint) throws Exception {
+		return burst(app, endpoint, this.settings.burstSeconds());
+	}
+
+	private Burst burst(App app, Endpoint endpoint, int seconds) throws Exception {
 		long cpuBefore = app.cpuNanos();
 		Map<Long, Long> allocatedBefore = app.allocatedPerThread();
-		String report = wrk(app, endpoint, this.settings.burstSeconds(), true);
+		String report = wrk(app, endpoint, seconds, true);
 		long cpu = app.cpuNanos() - cpuBefore;
 		long allocated = app.allocatedSince(allocatedBefore);
 		long requests = Long.parseLong(find(REQUESTS, report));
-		return new Burst(requests / (double) this.settings.burstSeconds(), cpu / 1000.0 / requests,
+		return new Burst(requests / (double) seconds, cpu / 1000.0 / requests,
 				(double) allocated / requests, percentile(report, "50"), percentile(report, "99"));
 	}
 
@@ -259,16 +270,29 @@ public final class RequestOverhead {
 		long samples = 0;
 		long vantage = 0;
 		Map<String, Long> topFrames = new HashMap<>();
+		Map<String, Long> concerns = new HashMap<>();
+		long allocated = 0;
+		long allocatedByVantage = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
-					|| !event.getThread("sampledThread").getJavaName().startsWith("http-nio-")) {
+			String kind = event.getEventType().getName();
+			boolean cpu = kind.equals("jdk.ExecutionSample");
+			if (!(cpu || kind.equals("jdk.ObjectAllocationSample")) || event.getStackTrace() == null
+					|| !event.getThread(cpu ? "sampledThread" : "eventThread").getJavaName().startsWith("http-nio-")) {
+				continue;
+			}
+			List<RecordedFrame> frames = event.getStackTrace().getFrames();
+			RecordedFrame owner = frames.stream().filter((frame) -> !isLibrary(type(frame))).findFirst().orElse(null);
+			boolean byVantage = owner != null && isVantage(type(owner));
+			if (!cpu) {
+				long weight = event.getLong("weight");
+				allocated += weight;
+				allocatedByVantage += byVantage ? weight : 0;
 				continue;
 			}
 			samples++;
-			List<RecordedFrame> frames = event.getStackTrace().getFrames();
-			RecordedFrame owner = frames.stream().filter((frame) -> !isLibrary(type(frame))).findFirst().orElse(null);
-			if (owner != null && isVantage(type(owner))) {
+			if (byVantage) {
 				vantage++;
+				concerns.merge(concernOf(type(owner)), 1L, Long::sum);
 				RecordedFrame top = frames.get(0);
 				topFrames.merge(type(top) + "." + top.getMethod().getName(), 1L, Long::sum);
 			}
@@ -280,7 +304,15 @@ public final class RequestOverhead {
 		double margin = 1.96 * Math.sqrt(share * (1 - share) / samples);
 		System.out.printf("%d request-thread samples; Vantage's work: %.2f %% [%.2f, %.2f] (target <= 3 %%)%n", samples,
 				share * 100, Math.max(0, share - margin) * 100, (share + margin) * 100);
+		System.out.printf("request threads' sampled allocation: %.2f %% by Vantage's work%n",
+				(allocated > 0) ? allocatedByVantage * 100.0 / allocated : 0.0);
 		double all = samples;
+		System.out.println("by concern (package of the owning Vantage frame):");
+		concerns.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((concern) -> System.out.printf("  %5.2f %%  %s%n", concern.getValue() * 100 / all, concern.getKey()));
+		System.out.println("top frames:");
 		topFrames.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -296,6 +328,22 @@ public final class RequestOverhead {
 	private static boolean isVantage(String type) {
 		return type.startsWith("dev.vantage.observability.") && !type.startsWith("dev.vantage.observability.benchmarks")
 				|| type.startsWith("net.logstash.") || type.startsWith("net.ttddyy.");
+	}
+
+	/** The concern a Vantage frame belongs to: its package under Vantage's root (the proxies and encoder by what installs them). */
+	private static String concernOf(String type) {
+		if (type.startsWith("net.logstash.")) {
+			return "logging (JSON encoder)";
+		}
+		if (type.startsWith("net.ttddyy.")) {
+			return "db (JDBC proxy)";
+		}
+		String rest = type.substring("dev.vantage.observability.".length());
+		if (rest.startsWith("autoconfigure.")) {
+			rest = rest.substring("autoconfigure.".length());
+		}
+		int dot = rest.indexOf('.');
+		return (dot > 0) ? rest.substring(0, dot) : rest;
 	}
 
 	/** Libraries Vantage (and everyone else) calls into: a sample there belongs to its nearest caller. */
@@ -526,7 +574,7 @@ public final class RequestOverhead {
 
 		static final List<Variant> COMPARED = List.of(OFF, VANTAGE, AGENT);
 
-		static final List<Variant> ABLATION = List.of(OFF, CORE, alone("application", "application tag",
+		static final List<Variant> ABLATION = List.of(CORE, alone("application", "application tag",
 				"application.enabled=true"), alone("http", "HTTP SLO buckets, exemplars, tenant timer",
 						"http.enabled=true"), alone("db", "JDBC proxy", "db.enabled=true"),
 				alone("cache", "cache rescan", "cache.enabled=true"),
@@ -602,7 +650,7 @@ public final class RequestOverhead {
 
 		@Override
 		public String toString() {
-			return String.format("Vantage on: %7.0f req/s  %6.1f us CPU/request  %8.0f B/request  p99 %6.2f ms",
+			return String.format("%7.0f req/s  %6.1f us CPU/request  %8.0f B/request  p99 %6.2f ms",
 					this.throughput, this.cpuMicros, this.bytes, this.p99Millis);
 		}
 

@@ -50,6 +50,9 @@ class DashboardConventionsTests {
 			Map.entry("vantage-service / Top slow routes (p95)", new String[] { "HighLatencyP95", "same" }),
 			Map.entry("vantage-service / Cache hit ratio", new String[] { "CacheHitRatioLow", "same" }),
 			Map.entry("vantage-service / Slow queries per second", new String[] { "SlowQueries", "same" }),
+			Map.entry("vantage-service / LCP p75 by page", new String[] { "FrontendLcpSlow", "same" }),
+			Map.entry("vantage-service / JavaScript errors per page view",
+					new String[] { "FrontendJsErrorsHigh", "same" }),
 			Map.entry("vantage-business / Payment success ratio", new String[] { "PaymentFailureRatioHigh", "complement" }),
 			Map.entry("vantage-security / Authentications per minute",
 					new String[] { "AuthenticationFailureSpike", "same" }),
@@ -127,6 +130,11 @@ class DashboardConventionsTests {
 			for (JsonNode panel : dashboard.path("panels")) {
 				String title = panel.path("title").asString();
 				assertThat(title).isNotBlank();
+				if (panel.path("type").asString().equals("row")) {
+					// A row only groups the panels below it.
+					assertThat(panel.has("targets")).as(title).isFalse();
+					continue;
+				}
 				assertThat(panel.path("description").asString()).as(title + " description").isNotBlank();
 				assertThat(panel.path("fieldConfig").path("defaults").path("unit").asString()).as(title + " unit").isNotBlank();
 				assertThat(panel.path("targets")).as(title + " targets").isNotEmpty();

@@ -39,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generated configuration metadata.
  */
 @SpringBootTest(classes = TestShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "observability.cardinality.max-tag-values=10")
+		properties = { "observability.cardinality.max-tag-values=10", "observability.rum.enabled=true",
+				"observability.rum.pages=/" })
 class ReadmeContractTests {
 
 	/** Name prefixes of the series the dictionary covers; everything else is Boot's JVM/process/server set. */
 	private static final List<String> COVERED = List.of("http_server_", "http_client_", "db_", "hikaricp_", "jdbc_",
-			"cache_", "observability_", "application_", "business_", "security_", "audit_", "dependency_");
+			"cache_", "observability_", "application_", "business_", "security_", "audit_", "dependency_", "rum_");
 
 	@LocalServerPort
 	private int port;
@@ -87,6 +88,8 @@ class ReadmeContractTests {
 		this.business.activeTenants(1);
 		this.audit.log(AuditEvent.builder("dictionary.check").build());
 		this.restClient.build().get().uri("http://127.0.0.1:" + this.port + "/orders/1").retrieve().toBodilessEntity();
+		http.send("POST", "/vantage/rum", "{\"page\":\"/\",\"view\":true,\"metrics\":[{\"name\":\"LCP\",\"value\":900}]}"
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
 		Set<String> scraped = families(http.scrape().text());
 		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))

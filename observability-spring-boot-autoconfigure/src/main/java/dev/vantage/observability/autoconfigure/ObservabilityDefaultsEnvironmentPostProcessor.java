@@ -65,6 +65,11 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus");
 		defaults.put("management.endpoint.health.show-details", "when-authorized");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
+		// Spring Security observes its whole chain and every filter in it (a timer and a span
+		// before and after each): a cost on every request for what the HTTP server observation
+		// already shows. Its authentication and authorization observations stay.
+		defaults.put("management.observations.enable.spring.security.filterchains", "false");
+		defaults.put("management.observations.enable.spring.security.http", "false");
 		DEFAULTS = Map.copyOf(defaults);
 	}
 

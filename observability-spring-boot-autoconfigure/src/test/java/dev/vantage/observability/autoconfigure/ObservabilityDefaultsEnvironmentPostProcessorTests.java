@@ -40,6 +40,21 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void springSecurityFilterChainObservationsAreOffUnlessTheApplicationWantsThem() {
+		StandardEnvironment environment = new StandardEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("management.observations.enable.spring.security.filterchains"))
+			.isEqualTo("false");
+		assertThat(environment.getProperty("management.observations.enable.spring.security.http")).isEqualTo("false");
+		assertThat(environment.containsProperty("management.observations.enable.spring.security.authorizations"))
+			.isFalse();
+		MockEnvironment own = new MockEnvironment()
+			.withProperty("management.observations.enable.spring.security.filterchains", "true");
+		this.postProcessor.postProcessEnvironment(own, new SpringApplication());
+		assertThat(own.getProperty("management.observations.enable.spring.security.filterchains")).isEqualTo("true");
+	}
+
+	@Test
 	void bootsOwnPropertiesCarryTheApplicationTagBucketsAndJsonBanner() {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "shop")
 			.withProperty("observability.http.slo", "300ms,2s");

@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * Drives realistic traffic over HTTP against the running shop, across every shop: browsing,
  * purchases and payments, cancellations, refunds, signups, some failed logins and forbidden
- * calls, and an occasional injection-looking query ({@code sample.traffic.attacks}), so
- * that every meter gets data.
+ * calls, an occasional injection-looking query ({@code sample.traffic.attacks}), and the
+ * RUM beacons the storefront's visitors' browsers would send, so that every meter gets data.
  * On with {@code sample.traffic.enabled=true}, at {@code sample.traffic.rate} requests/s.
  */
 @Component
@@ -124,7 +124,11 @@ class TrafficGenerator implements SmartLifecycle {
 		long product = products[random.nextInt(products.length)];
 		int dice = random.nextInt(100);
 		try {
-			if (dice < 30) {
+			if (dice < 10) {
+				get(shop, "/api/products", null);
+				storefrontBeacon(random);
+			}
+			else if (dice < 30) {
 				get(shop, "/api/products?q=" + SEARCHES.get(random.nextInt(SEARCHES.size())), null);
 			}
 			else if (dice < 45) {
@@ -171,6 +175,24 @@ class TrafficGenerator implements SmartLifecycle {
 		catch (Exception ex) {
 			logger.debug("Traffic action failed: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * What the storefront's RUM script sends when a visitor leaves the page: the Core Web
+	 * Vitals of the view (milliseconds; CLS unitless) and, now and then, a script error.
+	 */
+	private void storefrontBeacon(ThreadLocalRandom random) throws Exception {
+		String beacon = String.format(java.util.Locale.ROOT,
+				"{\"page\":\"/\",\"view\":true,\"errors\":%d,\"metrics\":[{\"name\":\"TTFB\",\"value\":%.1f},"
+						+ "{\"name\":\"FCP\",\"value\":%.1f},{\"name\":\"LCP\",\"value\":%.1f},"
+						+ "{\"name\":\"INP\",\"value\":%.1f},{\"name\":\"CLS\",\"value\":%.3f}]}",
+				(random.nextInt(50) == 0) ? 1 : 0, 40 + random.nextDouble(600), 300 + random.nextDouble(1500),
+				700 + random.nextDouble(2800), 30 + random.nextDouble(300), random.nextDouble(0.2));
+		this.client.send(HttpRequest.newBuilder(uri("/vantage/rum"))
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(beacon))
+			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	private @Nullable String checkout(String shop, String customer, long product) throws Exception {
