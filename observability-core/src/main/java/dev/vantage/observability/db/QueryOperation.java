@@ -24,6 +24,9 @@ public enum QueryOperation {
 	/** Anything else: DDL, calls, transaction control. */
 	OTHER;
 
+	/** The operations a statement's first keyword names, tried in this order. */
+	private static final QueryOperation[] KEYWORDS = { SELECT, INSERT, UPDATE, DELETE };
+
 	private final String tagValue = name().toLowerCase(Locale.ROOT);
 
 	/**
@@ -66,7 +69,7 @@ public enum QueryOperation {
 	}
 
 	private static @Nullable QueryOperation keyword(String sql, int start) {
-		for (QueryOperation candidate : new QueryOperation[] { SELECT, INSERT, UPDATE, DELETE }) {
+		for (QueryOperation candidate : KEYWORDS) {
 			int end = start + candidate.tagValue.length();
 			if (sql.regionMatches(true, start, candidate.tagValue, 0, candidate.tagValue.length())
 					&& (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)))) {
