@@ -5,7 +5,8 @@
 # the request threads' CPU, and startup. Arguments (all optional): rounds (20), burst seconds (5),
 # warm-up seconds (30), wrk connections (8), startups per variant (5). With `ablation` first, it
 # prices each concern on checkout instead (Vantage with every concern off, then each concern on alone);
-# with `profile` first, only the JFR attribution runs (a few minutes, immune to machine noise).
+# with `profile` first, only the JFR attribution runs (a few minutes, immune to machine noise); with
+# `startup` first, only the startups.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -95,7 +95,7 @@ public final class RequestOverhead {
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2) {
-			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation|profile] [rounds] "
+			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation|profile|startup] [rounds] "
 					+ "[burst seconds] [warm-up seconds] [connections] [startups]");
 		}
 		String mode = (args.length > 2 && !Character.isDigit(args[2].charAt(0))) ? args[2] : "compare";
@@ -110,7 +110,8 @@ public final class RequestOverhead {
 			case "compare" -> benchmark.measure();
 			case "ablation" -> benchmark.ablate();
 			case "profile" -> benchmark.profile();
-			default -> throw new IllegalArgumentException("mode must be ablation or profile, was " + mode);
+			case "startup" -> benchmark.startups();
+			default -> throw new IllegalArgumentException("mode must be ablation, profile or startup, was " + mode);
 		}
 	}
 
@@ -133,6 +134,10 @@ public final class RequestOverhead {
 	 */
 	private void ablate() throws Exception {
 		header();
+		System.out.printf("%n== each concern alone, %s: per-round ratios against the baseline, median [95%% interval] ==%n",
+				Endpoint.CHECKOUT.label);
+		String header = String.format("%-73s %-21s %-21s %s", "variant / baseline", "CPU/request",
+				"allocation/request", "p99 difference ms");
 		List<String> rows = new ArrayList<>();
 		for (Variant variant : Variant.ABLATION) {
 			Map<Variant, List<Burst>> bursts = compare(Endpoint.CHECKOUT, List.of(variant.baseline(), variant));
@@ -142,12 +147,11 @@ public final class RequestOverhead {
 					ratio(runs, baseline, Burst::cpuMicros).format("%.3f"),
 					ratio(runs, baseline, Burst::bytes).format("%.3f"),
 					difference(runs, baseline, Burst::p99Millis).format("%+.2f")));
+			// The table so far after each pair: a long run stopped early keeps what it measured.
+			System.out.println();
+			System.out.println(header);
+			rows.forEach(System.out::println);
 		}
-		System.out.printf("%n== each concern alone, %s: per-round ratios against the baseline, median [95%% interval] ==%n",
-				Endpoint.CHECKOUT.label);
-		System.out.printf("%-73s %-21s %-21s %s%n", "variant / baseline", "CPU/request", "allocation/request",
-				"p99 difference ms");
-		rows.forEach(System.out::println);
 	}
 
 	/** Only the in-process attribution of both endpoints (a few minutes, immune to machine noise). */
@@ -574,16 +578,16 @@ public final class RequestOverhead {
 
 		static final List<Variant> COMPARED = List.of(OFF, VANTAGE, AGENT);
 
-		static final List<Variant> ABLATION = List.of(CORE, alone("application", "application tag",
-				"application.enabled=true"), alone("http", "HTTP SLO buckets, exemplars, tenant timer",
-						"http.enabled=true"), alone("db", "JDBC proxy", "db.enabled=true"),
-				alone("cache", "cache rescan", "cache.enabled=true"),
-				alone("business", "business meters", "business.enabled=true"),
-				alone("audit", "audit log", "audit.enabled=true"), SECURITY,
+		/** Most telling first: the audit log, JSON logs, the JDBC proxy and security are what checkout uses. */
+		static final List<Variant> ABLATION = List.of(CORE, alone("audit", "audit log", "audit.enabled=true"),
+				alone("json", "JSON console logs", "logging.format=json"),
+				alone("db", "JDBC proxy", "db.enabled=true"), SECURITY,
+				alone("http", "HTTP SLO buckets, exemplars, tenant timer", "http.enabled=true"),
 				new Variant("suspicious", "+ suspicious-request filter", false, SECURITY,
 						with(SECURITY.arguments(), "security.suspicious-requests.enabled=true")),
-				alone("json", "JSON console logs", "logging.format=json"),
-				new Variant("on", "Vantage on", false, OFF, List.of()));
+				alone("business", "business meters", "business.enabled=true"),
+				alone("application", "application tag", "application.enabled=true"),
+				alone("cache", "cache rescan", "cache.enabled=true"), new Variant("on", "Vantage on", false, OFF, List.of()));
 
 		private static Variant alone(String name, String label, String... switches) {
 			return new Variant(name, label, false, CORE, with(CONCERNS_OFF, switches));

@@ -1,7 +1,6 @@
 package dev.vantage.observability.audit;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +22,9 @@ public final class AuditMasker {
 
 	/** The longest value written; longer ones are cut. */
 	public static final int MAX_VALUE_LENGTH = 2048;
+
+	/** The fewest digits {@link #CARD_NUMBER} matches. */
+	private static final int MIN_CARD_DIGITS = 13;
 
 	// 13 to 19 digits, optionally grouped by single spaces or dashes, not part of a longer number.
 	private static final Pattern CARD_NUMBER = Pattern.compile("(?<![\\d])\\d(?:[ -]?\\d){12,18}(?![\\d])");
@@ -79,6 +81,10 @@ public final class AuditMasker {
 			return null;
 		}
 		String bounded = (value.length() > MAX_VALUE_LENGTH) ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
+		if (digits(bounded) < MIN_CARD_DIGITS) {
+			// Most values (ids, names, statuses) cannot hold a card number: no regex for them.
+			return bounded;
+		}
 		Matcher matcher = CARD_NUMBER.matcher(bounded);
 		if (!matcher.find()) {
 			return bounded;
@@ -115,8 +121,27 @@ public final class AuditMasker {
 		return MASK;
 	}
 
+	/** The key in lower case without separators ({@code Card-Number} is {@code cardnumber}), without a regex. */
 	private static String normalize(String key) {
-		return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		StringBuilder normalized = new StringBuilder(key.length());
+		for (int i = 0; i < key.length(); i++) {
+			char c = Character.toLowerCase(key.charAt(i));
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				normalized.append(c);
+			}
+		}
+		return normalized.toString();
+	}
+
+	private static int digits(String value) {
+		int digits = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits++;
+			}
+		}
+		return digits;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.vantage.observability.rum;
 
+import java.util.Locale;
+
 /**
  * Why a beacon, or one value in it, was not recorded: the {@code reason} tag of
  * {@code rum.beacons.rejected}.
@@ -26,7 +28,7 @@ public enum Rejection {
 	 * @return the lower-case name
 	 */
 	public String tag() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

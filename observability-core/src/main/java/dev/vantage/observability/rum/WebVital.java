@@ -1,5 +1,7 @@
 package dev.vantage.observability.rum;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +34,7 @@ public enum WebVital {
 	private final double max;
 
 	WebVital(double good, double poor, double max) {
-		this.tag = name().toLowerCase(java.util.Locale.ROOT);
+		this.tag = name().toLowerCase(Locale.ROOT);
 		this.good = good;
 		this.poor = poor;
 		this.max = max;

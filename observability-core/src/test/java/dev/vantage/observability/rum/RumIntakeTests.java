@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +37,10 @@ class RumIntakeTests {
 	void vitalsAreRecordedInSecondsWithBucketsAtTheirThresholds() {
 		this.intake.record(new Beacon("/products/{id}", true, 2, List.of(new Beacon.Measurement("LCP", 2400),
 				new Beacon.Measurement("INP", 120), new Beacon.Measurement("CLS", 0.12))));
-		var lcp = this.registry.get("rum.web.vitals").tags("metric", "lcp", "page", "/products/{id}").timer();
+		Timer lcp = this.registry.get("rum.web.vitals").tags("metric", "lcp", "page", "/products/{id}").timer();
 		assertThat(lcp.count()).isEqualTo(1);
-		assertThat(lcp.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(2400);
-		assertThat(lcp.takeSnapshot().histogramCounts()).extracting((bucket) -> bucket.bucket(java.util.concurrent.TimeUnit.SECONDS))
+		assertThat(lcp.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2400);
+		assertThat(lcp.takeSnapshot().histogramCounts()).extracting((bucket) -> bucket.bucket(TimeUnit.SECONDS))
 			.contains(0.2, 0.5, 0.8, 1.8, 2.5, 3.0, 4.0);
 		assertThat(this.registry.get("rum.cls").tag("page", "/products/{id}").summary().totalAmount()).isEqualTo(120);
 		assertThat(this.registry.get("rum.page.views").tag("page", "/products/{id}").counter().count()).isEqualTo(1);

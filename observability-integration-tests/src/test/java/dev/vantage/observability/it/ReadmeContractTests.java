@@ -4,6 +4,7 @@ import dev.vantage.observability.testsupport.Http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ class ReadmeContractTests {
 		this.audit.log(AuditEvent.builder("dictionary.check").build());
 		this.restClient.build().get().uri("http://127.0.0.1:" + this.port + "/orders/1").retrieve().toBodilessEntity();
 		http.send("POST", "/vantage/rum", "{\"page\":\"/\",\"view\":true,\"metrics\":[{\"name\":\"LCP\",\"value\":900}]}"
-			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.getBytes(StandardCharsets.UTF_8));
 
 		Set<String> scraped = families(http.scrape().text());
 		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))

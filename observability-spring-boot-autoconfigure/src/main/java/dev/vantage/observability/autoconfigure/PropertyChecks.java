@@ -81,15 +81,17 @@ public final class PropertyChecks {
 	}
 
 	/**
-	 * Requires a request path: starting with {@code /}, without spaces, query or fragment.
+	 * Requires a request path: starting with {@code /}, without spaces, quotes, backslashes,
+	 * angle brackets, query or fragment (so it is safe inside a script string, too).
 	 * @param property the full property name
 	 * @param value the value
 	 * @return the value
 	 */
 	public static String path(String property, String value) {
-		if (!value.startsWith("/") || value.chars().anyMatch((c) -> c <= ' ' || c == '?' || c == '#')) {
+		if (!value.startsWith("/") || value.chars().anyMatch((c) -> c <= ' ' || "?#\"\\<>".indexOf(c) >= 0)) {
 			throw new IllegalArgumentException("'" + property
-					+ "' must be a path (a leading /, no spaces, query or fragment), was '" + value + "'");
+					+ "' must be a path (a leading /; no spaces, quotes, backslashes, angle brackets, query or fragment), was '"
+					+ value + "'");
 		}
 		return value;
 	}

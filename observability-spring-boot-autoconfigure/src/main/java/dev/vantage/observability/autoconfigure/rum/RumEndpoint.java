@@ -1,6 +1,5 @@
 package dev.vantage.observability.autoconfigure.rum;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,11 +239,6 @@ final class RumEndpoint {
 
 		byte[] body() {
 			return this.body;
-		}
-
-		@Override
-		public String toString() {
-			return this.status + " " + this.headers + " " + new String(this.body, StandardCharsets.UTF_8);
 		}
 
 	}

@@ -1,11 +1,13 @@
 package dev.vantage.observability.autoconfigure.rum;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.vantage.observability.autoconfigure.PropertyChecks;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -132,11 +134,11 @@ public class RumProperties {
 		this.maxTrackedClients = PropertyChecks.atLeastOne(PREFIX + ".max-tracked-clients", maxTrackedClients);
 	}
 
-	private static URI parse(String origin) {
+	private static @Nullable URI parse(String origin) {
 		try {
 			return new URI(origin);
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return null;
 		}
 	}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
@@ -71,6 +72,7 @@ class RumAutoConfigurationTests {
 		assertStartupFails("observability.rum.path=vantage/rum", "'observability.rum.path' must be a path");
 		assertStartupFails("observability.rum.script-path=/rum.js?x=1", "'observability.rum.script-path' must be a path");
 		assertStartupFails("observability.rum.pages=/,products", "'observability.rum.pages' must be a path");
+		assertStartupFails("observability.rum.path=/rum\"+alert(1)+\"", "'observability.rum.path' must be a path");
 		assertStartupFails("observability.rum.allowed-origins=https://www.example.com/shop",
 				"'observability.rum.allowed-origins' must list origins");
 		assertStartupFails("observability.rum.allowed-origins=*", "'observability.rum.allowed-origins' must list origins");
@@ -88,7 +90,7 @@ class RumAutoConfigurationTests {
 	void beaconsAreParsedStrictly() {
 		Beacon beacon = RumEndpoint.parse(bytes(
 				"{\"page\":\"/\",\"view\":true,\"errors\":2,\"extra\":{\"a\":[1]},\"metrics\":[{\"name\":\"LCP\",\"value\":812.5,\"id\":\"v5-1\"}]}"));
-		assertThat(beacon).isEqualTo(new Beacon("/", true, 2, java.util.List.of(new Beacon.Measurement("LCP", 812.5))));
+		assertThat(beacon).isEqualTo(new Beacon("/", true, 2, List.of(new Beacon.Measurement("LCP", 812.5))));
 		for (String malformed : new String[] { "", "null", "[]", "{", "{\"page\":1}", "{\"view\":true}",
 				"{\"page\":\"/\",\"view\":\"yes\"}", "{\"page\":\"/\",\"errors\":1.5}",
 				"{\"page\":\"/\",\"errors\":99999999999999999999999}", "{\"page\":\"/\",\"metrics\":{}}",

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -182,7 +183,7 @@ class TrafficGenerator implements SmartLifecycle {
 	 * Vitals of the view (milliseconds; CLS unitless) and, now and then, a script error.
 	 */
 	private void storefrontBeacon(ThreadLocalRandom random) throws Exception {
-		String beacon = String.format(java.util.Locale.ROOT,
+		String beacon = String.format(Locale.ROOT,
 				"{\"page\":\"/\",\"view\":true,\"errors\":%d,\"metrics\":[{\"name\":\"TTFB\",\"value\":%.1f},"
 						+ "{\"name\":\"FCP\",\"value\":%.1f},{\"name\":\"LCP\",\"value\":%.1f},"
 						+ "{\"name\":\"INP\",\"value\":%.1f},{\"name\":\"CLS\",\"value\":%.3f}]}",
