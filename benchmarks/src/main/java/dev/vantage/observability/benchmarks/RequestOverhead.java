@@ -95,7 +95,7 @@ public final class RequestOverhead {
 	 */
 	public static void main(String[] args) throws Exception {
 		if (args.length < 2) {
-			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation|profile|startup] [rounds] "
+			throw new IllegalArgumentException("usage: RequestOverhead <shop jar> <agent jar> [ablation[:name,...]|profile|startup] [rounds] "
 					+ "[burst seconds] [warm-up seconds] [connections] [startups]");
 		}
 		String mode = (args.length > 2 && !Character.isDigit(args[2].charAt(0))) ? args[2] : "compare";
@@ -106,9 +106,13 @@ public final class RequestOverhead {
 		Path agentJar = existing(args[1], "agent jar");
 		Path logs = Files.createDirectories(Path.of("benchmarks", "target", "request-overhead"));
 		RequestOverhead benchmark = new RequestOverhead(shopJar, agentJar, logs, settings);
+		if (mode.startsWith("ablation:")) {
+			benchmark.ablate(List.of(mode.substring("ablation:".length()).split(",")));
+			return;
+		}
 		switch (mode) {
 			case "compare" -> benchmark.measure();
-			case "ablation" -> benchmark.ablate();
+			case "ablation" -> benchmark.ablate(List.of());
 			case "profile" -> benchmark.profile();
 			case "startup" -> benchmark.startups();
 			default -> throw new IllegalArgumentException("mode must be ablation, profile or startup, was " + mode);
@@ -132,7 +136,7 @@ public final class RequestOverhead {
 	 * then each concern switched on alone against core. Each pair runs on its own (two JVMs on
 	 * the app core, not a dozen), warmed, in rotating bursts.
 	 */
-	private void ablate() throws Exception {
+	private void ablate(List<String> only) throws Exception {
 		header();
 		System.out.printf("%n== each concern alone, %s: per-round ratios against the baseline, median [95%% interval] ==%n",
 				Endpoint.CHECKOUT.label);
@@ -140,6 +144,9 @@ public final class RequestOverhead {
 				"allocation/request", "p99 difference ms");
 		List<String> rows = new ArrayList<>();
 		for (Variant variant : Variant.ABLATION) {
+			if (!only.isEmpty() && !only.contains(variant.name())) {
+				continue;
+			}
 			Map<Variant, List<Burst>> bursts = compare(Endpoint.CHECKOUT, List.of(variant.baseline(), variant));
 			List<Burst> runs = bursts.get(variant);
 			List<Burst> baseline = bursts.get(variant.baseline());
@@ -562,10 +569,11 @@ public final class RequestOverhead {
 
 		/**
 		 * Every concern's switch, all off: what is left is Vantage's core. The shop's latency
-		 * SLO needs its one bucket, which Vantage would add with the HTTP concern.
+		 * SLO needs its one bucket (first here), which Vantage adds with the HTTP concern.
 		 */
 		private static final List<String> CONCERNS_OFF = List.of(
-				"--management.metrics.distribution.slo.http.server.requests=300ms","--observability.application.enabled=false",
+				"--management.metrics.distribution.slo.http.server.requests=300ms",
+				"--observability.application.enabled=false",
 				"--observability.http.enabled=false", "--observability.db.enabled=false",
 				"--observability.cache.enabled=false", "--observability.business.enabled=false",
 				"--observability.audit.enabled=false", "--observability.security.enabled=false",
@@ -582,7 +590,9 @@ public final class RequestOverhead {
 		static final List<Variant> ABLATION = List.of(CORE, alone("audit", "audit log", "audit.enabled=true"),
 				alone("json", "JSON console logs", "logging.format=json"),
 				alone("db", "JDBC proxy", "db.enabled=true"), SECURITY,
-				alone("http", "HTTP SLO buckets, exemplars, tenant timer", "http.enabled=true"),
+				new Variant("http", "HTTP: SLO buckets, exemplars, tenant timer", false, CORE,
+						with(CONCERNS_OFF.subList(1, CONCERNS_OFF.size()), "http.enabled=true")),
+				alone("tenant", "HTTP with core's one bucket: tenant timer", "http.enabled=true"),
 				new Variant("suspicious", "+ suspicious-request filter", false, SECURITY,
 						with(SECURITY.arguments(), "security.suspicious-requests.enabled=true")),
 				alone("business", "business meters", "business.enabled=true"),
