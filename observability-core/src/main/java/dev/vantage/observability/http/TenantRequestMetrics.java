@@ -47,4 +47,14 @@ public final class TenantRequestMetrics {
 		this.byTenant.get(tenant).get(outcome).record(durationNanos, TimeUnit.NANOSECONDS);
 	}
 
+	/**
+	 * Records a request the client gave up on before it was answered, as Boot's server
+	 * observation does: outcome {@code UNKNOWN}.
+	 * @param tenant the tenant, free text
+	 * @param durationNanos how long the request ran
+	 */
+	public void recordCancelled(String tenant, long durationNanos) {
+		this.byTenant.get(tenant).get(Outcome.UNKNOWN).record(durationNanos, TimeUnit.NANOSECONDS);
+	}
+
 }

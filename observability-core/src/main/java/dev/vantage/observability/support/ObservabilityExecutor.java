@@ -1,7 +1,6 @@
 package dev.vantage.observability.support;
 
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * the cache rescan. Its daemon threads are named {@code <prefix>-N}, start on demand and end
  * when idle; their number is bounded by what the users {@link #reserve(int) reserve}, one
  * for each task that may block at the same time (a hanging dependency holds one thread).
+ * It is no {@link java.util.concurrent.Executor} on purpose: a bean of that type makes Boot
+ * back off from the application's own task executor.
  */
-public final class ObservabilityExecutor implements Executor, AutoCloseable {
+public final class ObservabilityExecutor implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ObservabilityExecutor.class);
 
@@ -57,7 +58,10 @@ public final class ObservabilityExecutor implements Executor, AutoCloseable {
 		return this.pool.getCorePoolSize();
 	}
 
-	@Override
+	/**
+	 * Runs a task on one of the executor's threads.
+	 * @param task the task
+	 */
 	public void execute(Runnable task) {
 		this.pool.execute(task);
 	}

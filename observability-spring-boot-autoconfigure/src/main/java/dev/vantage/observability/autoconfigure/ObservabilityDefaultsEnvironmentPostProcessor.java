@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import dev.vantage.observability.autoconfigure.application.ApplicationProperties;
 import dev.vantage.observability.autoconfigure.audit.AuditProperties;
-import dev.vantage.observability.autoconfigure.health.HealthProperties;
 import dev.vantage.observability.autoconfigure.http.HttpProperties;
 import dev.vantage.observability.autoconfigure.logging.LoggingProperties;
 import dev.vantage.observability.autoconfigure.slo.SloProperties;
@@ -131,12 +130,6 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 			defaults.put(SLO_PREFIX + HttpMeters.SERVER_REQUESTS + ".active", "");
 			defaults.put(SLO_PREFIX + HttpMeters.CLIENT_REQUESTS + ".active", "");
 		}
-		if (OnObservabilityEnabledCondition.isEnabled(environment, HealthProperties.PREFIX)) {
-			// Replaced by Vantage's dependency checks, which run in parallel with a timeout.
-			defaults.put("management.health.db.enabled", "false");
-			defaults.put("management.health.redis.enabled", "false");
-			defaults.put("management.health.r2dbc.enabled", "false");
-		}
 		if (ClassUtils.isPresent(WEBFLUX_DISPATCHER, application.getClassLoader())) {
 			// The tenant and trace ids in the Reactor context reach thread locals (MDC) on
 			// whatever thread a reactive chain continues.
@@ -144,12 +137,17 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
 		}
 		if (usesVantageLogging(environment, application.getClassLoader())) {
 			boolean plain = "plain".equalsIgnoreCase(environment.getProperty(LoggingProperties.FORMAT, "json").strip());
-			defaults.put("logging.config", LOGGING_CONFIGURATIONS + (plain ? "logback-plain.xml" : "logback-json.xml"));
+			// Without the audit log no audit file is opened, nor required to be writable.
+			boolean audit = OnObservabilityEnabledCondition.isEnabled(environment, AuditProperties.PREFIX);
+			defaults.put("logging.config", LOGGING_CONFIGURATIONS + (plain ? "logback-plain" : "logback-json")
+					+ (audit ? "" : "-without-audit") + ".xml");
 			if (!plain) {
 				// A printed banner is plain text between JSON lines; logged, it is one JSON line.
 				defaults.put("spring.main.banner-mode", "log");
 			}
-			requireWritableAuditFile(environment);
+			if (audit) {
+				requireWritableAuditFile(environment);
+			}
 		}
 		if (ClassUtils.isPresent(TRACER, application.getClassLoader()) && samplesNothing(environment)) {
 			this.logger.warn(SAMPLING + " is 0: no request is sampled, so no exemplar links a latency bucket or a "

@@ -1,6 +1,10 @@
 package dev.vantage.observability.autoconfigure;
 
 import dev.vantage.observability.support.ObservabilityExecutor;
+import dev.vantage.observability.support.ObserverFailures;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -8,8 +12,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the one executor that runs Vantage's background work (dependency
- * probes, the health refresh, the cache rescan), shut down with the context.
+ * Auto-configuration of what every concern of Vantage shares: the one executor that runs its
+ * background work (dependency probes, the health refresh, the cache rescan), shut down with
+ * the context, and the guard that keeps a failure of its observing code from the application.
  */
 @AutoConfiguration
 @ConditionalOnObservabilityEnabled
@@ -18,6 +23,12 @@ public final class ObservabilityExecutorAutoConfiguration {
 
 	/** The prefix of the executor's thread names. */
 	public static final String THREAD_NAME_PREFIX = "observability";
+
+	@Bean
+	@ConditionalOnMissingBean
+	ObserverFailures observerFailures(ObjectProvider<MeterRegistry> registry) {
+		return new ObserverFailures(registry::getIfAvailable);
+	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean

@@ -64,7 +64,9 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 			.isEqualTo("300000000ns,2000000000ns");
 		assertThat(environment.getProperty("management.metrics.distribution.slo.http.client.requests"))
 			.isEqualTo("300000000ns,2000000000ns");
-		assertThat(environment.getProperty("management.health.r2dbc.enabled")).isEqualTo("false");
+		assertThat(environment.getProperty("management.health.db.enabled")).as("Boot's own indicators stay").isNull();
+		assertThat(environment.getProperty("management.health.r2dbc.enabled")).isNull();
+		assertThat(environment.getProperty("management.health.redis.enabled")).isNull();
 		assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("log");
 		assertThat(environment.getProperty("spring.reactor.context-propagation")).as("WebFlux is on the test classpath")
 			.isEqualTo("auto");
@@ -175,6 +177,18 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 			.isThrownBy(() -> this.postProcessor.postProcessEnvironment(environment, new SpringApplication()))
 			.withMessageContaining("observability.audit.file='" + notADirectory.resolve("audit.json") + "'")
 			.withMessageContaining("is not a directory");
+	}
+
+	@Test
+	void withTheAuditLogOffNoAuditFileIsOpenedNorRequired(@TempDir Path directory) throws IOException {
+		Path notADirectory = Files.writeString(directory.resolve("plain-file"), "x");
+		for (String format : List.of("json", "plain")) {
+			MockEnvironment environment = new MockEnvironment().withProperty("observability.audit.enabled", "false")
+				.withProperty("observability.logging.format", format)
+				.withProperty("observability.audit.file", notADirectory.resolve("audit.json").toString());
+			this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+			assertThat(environment.getProperty("logging.config")).endsWith("logback-" + format + "-without-audit.xml");
+		}
 	}
 
 	@Test

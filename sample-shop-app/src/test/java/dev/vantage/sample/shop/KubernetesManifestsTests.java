@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -219,12 +219,8 @@ class KubernetesManifestsTests {
 
 	private List<HasMetadata> render(String kustomization) throws Exception {
 		Path kubectl = ExternalBinary.require("kubectl", "kubectl (1.27 or newer, with kustomize)");
-		Process process = new ProcessBuilder(kubectl.toString(), "kustomize", KUBERNETES.resolve(kustomization).toString())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("kubectl kustomize " + kustomization + "\n" + output).isZero();
+		String output = ExternalBinary.run(Duration.ofSeconds(60), kubectl.toString(), "kustomize",
+				KUBERNETES.resolve(kustomization).toString());
 		List<HasMetadata> objects = new ArrayList<>();
 		for (String document : output.split("(?m)^---$")) {
 			if (!document.isBlank()) {

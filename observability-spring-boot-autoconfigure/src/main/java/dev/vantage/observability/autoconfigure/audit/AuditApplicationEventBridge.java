@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.vantage.observability.audit.AuditEvent;
 import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.security.SecurityEventRecorder;
+import dev.vantage.observability.support.ObserverFailures;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
@@ -28,9 +29,13 @@ final class AuditApplicationEventBridge {
 
 	private final ObjectProvider<SecurityEventRecorder> securityEvents;
 
-	AuditApplicationEventBridge(AuditLogger auditLogger, ObjectProvider<SecurityEventRecorder> securityEvents) {
+	private final ObserverFailures failures;
+
+	AuditApplicationEventBridge(AuditLogger auditLogger, ObjectProvider<SecurityEventRecorder> securityEvents,
+			ObserverFailures failures) {
 		this.auditLogger = auditLogger;
 		this.securityEvents = securityEvents;
+		this.failures = failures;
 	}
 
 	/**
@@ -39,6 +44,10 @@ final class AuditApplicationEventBridge {
 	 */
 	@EventListener
 	void onAuditEvent(AuditApplicationEvent event) {
+		this.failures.run("Boot audit event listener", () -> write(event));
+	}
+
+	private void write(AuditApplicationEvent event) {
 		org.springframework.boot.actuate.audit.AuditEvent source = event.getAuditEvent();
 		String type = source.getType();
 		if (SECURITY_TYPES.contains(type) && this.securityEvents.getIfAvailable() != null) {

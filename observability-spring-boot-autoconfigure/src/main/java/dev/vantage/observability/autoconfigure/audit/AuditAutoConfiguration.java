@@ -12,6 +12,7 @@ import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.security.SecurityEventRecorder;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,8 +72,9 @@ public final class AuditAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AuditApplicationEventBridge auditApplicationEventBridge(AuditLogger auditLogger,
-				ObjectProvider<SecurityEventRecorder> securityEvents) {
-			return new AuditApplicationEventBridge(auditLogger, securityEvents);
+				ObjectProvider<SecurityEventRecorder> securityEvents, ObjectProvider<ObserverFailures> failures) {
+			return new AuditApplicationEventBridge(auditLogger, securityEvents,
+					failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.cache;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfiguration;
 import dev.vantage.observability.support.ObservabilityExecutor;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = { CacheMetricsAutoConfiguration.class, ObservabilityExecutorAutoConfiguration.class })
 @ConditionalOnClass({ CacheManager.class, CacheMetricsRegistrar.class })
-@ConditionalOnBean({ CacheMetricsRegistrar.class, ObservabilityExecutor.class })
+@ConditionalOnBean({ CacheMetricsRegistrar.class, MeterRegistry.class, ObservabilityExecutor.class })
 @ConditionalOnObservabilityEnabled(CacheProperties.PREFIX)
 @EnableConfigurationProperties(CacheProperties.class)
 public final class RuntimeCacheMetricsAutoConfiguration {
@@ -29,8 +30,9 @@ public final class RuntimeCacheMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeCacheMetricsBinder runtimeCacheMetricsBinder(ListableBeanFactory beanFactory,
-			CacheMetricsRegistrar registrar, CacheProperties properties, ObservabilityExecutor executor) {
-		return new RuntimeCacheMetricsBinder(beanFactory.getBeansOfType(CacheManager.class), registrar,
+			CacheMetricsRegistrar registrar, MeterRegistry registry, CacheProperties properties,
+			ObservabilityExecutor executor) {
+		return new RuntimeCacheMetricsBinder(beanFactory.getBeansOfType(CacheManager.class), registrar, registry,
 				properties.getRescanInterval(), executor);
 	}
 

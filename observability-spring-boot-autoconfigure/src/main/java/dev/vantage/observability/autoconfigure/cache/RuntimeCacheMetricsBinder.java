@@ -1,6 +1,7 @@
 package dev.vantage.observability.autoconfigure.cache;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.vantage.observability.autoconfigure.PeriodicTask;
 import dev.vantage.observability.support.ObservabilityExecutor;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,9 +29,14 @@ public final class RuntimeCacheMetricsBinder extends PeriodicTask {
 
 	private static final String CACHE_MANAGER_SUFFIX = "cachemanager";
 
+	/** A meter every cache binder registers. */
+	private static final String CACHE_GETS = "cache.gets";
+
 	private final Map<String, CacheManager> cacheManagers;
 
 	private final CacheMetricsRegistrar registrar;
+
+	private final MeterRegistry registry;
 
 	private final Set<String> bound = ConcurrentHashMap.newKeySet();
 
@@ -39,14 +46,16 @@ public final class RuntimeCacheMetricsBinder extends PeriodicTask {
 	 * Creates the binder.
 	 * @param cacheManagers the cache managers by bean name
 	 * @param registrar Boot's registrar, which knows every supported cache type
+	 * @param registry the registry Boot binds caches to, asked which caches are bound already
 	 * @param interval how often to scan
 	 * @param executor what runs the scan
 	 */
 	public RuntimeCacheMetricsBinder(Map<String, CacheManager> cacheManagers, CacheMetricsRegistrar registrar,
-			Duration interval, ObservabilityExecutor executor) {
+			MeterRegistry registry, Duration interval, ObservabilityExecutor executor) {
 		super("Binding new caches to the meter registry", interval, executor);
 		this.cacheManagers = Map.copyOf(cacheManagers);
 		this.registrar = registrar;
+		this.registry = registry;
 	}
 
 	/** Binds every cache not bound yet; cheap when nothing is new. */
@@ -58,6 +67,12 @@ public final class RuntimeCacheMetricsBinder extends PeriodicTask {
 				if (this.bound.contains(key) || this.unsupported.contains(key)) {
 					continue;
 				}
+				if (boundByBoot(cacheName, managerTag)) {
+					// Boot binds the caches that exist when it starts; binding one twice
+					// registers its gauges twice.
+					this.bound.add(key);
+					continue;
+				}
 				Cache cache = cacheManager.getCache(cacheName);
 				if (cache != null && this.registrar.bindCacheToRegistry(cache, managerTag)) {
 					this.bound.add(key);
@@ -67,6 +82,10 @@ public final class RuntimeCacheMetricsBinder extends PeriodicTask {
 				}
 			}
 		});
+	}
+
+	private boolean boundByBoot(String cacheName, Tag managerTag) {
+		return this.registry.find(CACHE_GETS).tag("cache", cacheName).tags(List.of(managerTag)).meter() != null;
 	}
 
 	private static String cacheManagerName(String beanName) {

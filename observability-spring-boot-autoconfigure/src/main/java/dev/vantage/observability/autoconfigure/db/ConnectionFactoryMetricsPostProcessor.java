@@ -2,6 +2,7 @@ package dev.vantage.observability.autoconfigure.db;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.callback.ProxyConfig;
 import io.r2dbc.proxy.callback.ProxyConfigHolder;
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
@@ -12,10 +13,14 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Times each statement of every R2DBC {@link ConnectionFactory} bean with r2dbc-proxy,
- * into the same {@code db.query} and {@code db.query.slow} meters as JDBC. The bean is
- * replaced by r2dbc-proxy's proxy, which implements {@link Wrapped}, so code that unwraps
- * (Boot's pool metrics among it) still finds the pool. Recording touches meters only (and,
- * for a slow statement, one log line): nothing that blocks the event loop it runs on.
+ * into the same {@code db.query} and {@code db.query.slow} meters as JDBC. A factory that
+ * is an r2dbc-proxy proxy already (Boot decorates every factory it builds when r2dbc-proxy is
+ * present, and applications build their own) keeps its object: the timing listener joins its
+ * listeners, as a {@code ProxyConnectionFactoryCustomizer} would, but with the bean's name for
+ * the {@code datasource} tag. Any other factory is replaced by a proxy, which implements
+ * {@link Wrapped}, so code that unwraps (Boot's pool metrics among it) still finds the pool.
+ * Recording touches meters only (and, for a slow statement, one log line): nothing that
+ * blocks the event loop it runs on.
  */
 final class ConnectionFactoryMetricsPostProcessor extends QueryMetricsPostProcessor {
 
@@ -25,17 +30,19 @@ final class ConnectionFactoryMetricsPostProcessor extends QueryMetricsPostProces
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (!(bean instanceof ConnectionFactory connectionFactory) || timedAlready(connectionFactory)) {
+		if (!(bean instanceof ConnectionFactory connectionFactory)) {
+			return bean;
+		}
+		if (connectionFactory instanceof ProxyConfigHolder proxy) {
+			ProxyConfig config = proxy.getProxyConfig();
+			if (config.getListeners().getListeners().stream().noneMatch(TimedQueries.class::isInstance)) {
+				config.addListener(new TimedQueries(recorder(beanName)));
+			}
 			return bean;
 		}
 		return ProxyConnectionFactory.builder(connectionFactory)
 			.listener(new TimedQueries(recorder(beanName)))
 			.build();
-	}
-
-	/** Every r2dbc-proxy proxy holds its configuration: a factory proxied once is not proxied again. */
-	private static boolean timedAlready(ConnectionFactory connectionFactory) {
-		return connectionFactory instanceof ProxyConfigHolder;
 	}
 
 	/** Feeds each executed statement of one connection factory into its meters. */

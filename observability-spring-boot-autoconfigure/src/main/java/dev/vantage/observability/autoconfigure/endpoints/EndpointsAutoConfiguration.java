@@ -1,8 +1,11 @@
 package dev.vantage.observability.autoconfigure.endpoints;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.support.ObserverFailures;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,19 +27,24 @@ import org.springframework.security.web.server.WebFilterChainProxy;
  * WebFlux by running an in-memory anonymous exchange through its filter chains); without
  * Spring Security every exposed endpoint is open.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnWebApplication
+@ConditionalOnClass({ PathMappedEndpoints.class, ManagementServerProperties.class })
 @ConditionalOnObservabilityEnabled
 @EnableConfigurationProperties(EndpointsProperties.class)
 public final class EndpointsAutoConfiguration {
 
 	@Bean
 	static InsecureExposureCheck insecureExposureCheck(Environment environment,
-			ObjectProvider<AnonymousAccess> security, ObjectProvider<EndpointsProperties> properties) {
+			ObjectProvider<PathMappedEndpoints> endpoints, ObjectProvider<ManagementServerProperties> managementServer,
+			ObjectProvider<AnonymousAccess> security, ObjectProvider<EndpointsProperties> properties,
+			ObjectProvider<ObserverFailures> failures) {
 		// Without Spring Security on the classpath nothing is protected.
 		AnonymousAccess access = security.getIfAvailable(() -> (path) -> true);
-		EndpointsProperties endpoints = properties.getIfAvailable();
-		return new InsecureExposureCheck(environment, access, endpoints != null && endpoints.isFailOnInsecureExposure());
+		EndpointsProperties settings = properties.getIfAvailable();
+		return new InsecureExposureCheck(environment, endpoints, managementServer, access,
+				failures.getIfAvailable(ObserverFailures::logOnly),
+				settings != null && settings.isFailOnInsecureExposure());
 	}
 
 	@Configuration(proxyBeanMethods = false)

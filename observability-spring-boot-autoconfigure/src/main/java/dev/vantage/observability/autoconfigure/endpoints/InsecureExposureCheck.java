@@ -2,20 +2,27 @@ package dev.vantage.observability.autoconfigure.endpoints;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.vantage.observability.support.ObserverFailures;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.core.env.Environment;
 
 /**
  * Looks once at startup for sensitive actuator endpoints that anyone can reach over HTTP: the
  * application's choice wins, but it is told, with the property and the fix; optionally it
- * stops startup. Also warns when health details are shown to everyone.
+ * stops startup. Also warns when health details are shown to everyone. What is exposed and
+ * where is Boot's answer ({@link PathMappedEndpoints}: exposure, access, path mapping, base
+ * path; the management server's port and base path), never re-derived from properties. The
+ * check only observes: a failure of its own is logged once, counted and skipped.
  */
 final class InsecureExposureCheck implements SmartInitializingSingleton {
 
@@ -25,33 +32,47 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 
 	static final String INCLUDE = "management.endpoints.web.exposure.include";
 
-	private static final String EXCLUDE = "management.endpoints.web.exposure.exclude";
-
 	private static final String SHOW_DETAILS = "management.endpoint.health.show-details";
+
+	private static final String COMPONENT = "insecure exposure check";
 
 	private static final Log logger = LogFactory.getLog(InsecureExposureCheck.class);
 
 	private final Environment environment;
 
+	private final ObjectProvider<PathMappedEndpoints> endpoints;
+
+	private final ObjectProvider<ManagementServerProperties> managementServer;
+
 	private final AnonymousAccess openToAnyone;
+
+	private final ObserverFailures failures;
 
 	private final boolean fail;
 
 	/**
 	 * Creates the check.
-	 * @param environment where the exposure settings are
+	 * @param environment where the management port and health settings are
+	 * @param endpoints Boot's endpoints exposed over HTTP, with their paths
+	 * @param managementServer Boot's management server settings (its own base path)
 	 * @param openToAnyone tells whether an anonymous caller may reach a path
+	 * @param failures the guard of the check
 	 * @param fail whether an open sensitive endpoint stops startup
 	 */
-	InsecureExposureCheck(Environment environment, AnonymousAccess openToAnyone, boolean fail) {
+	InsecureExposureCheck(Environment environment, ObjectProvider<PathMappedEndpoints> endpoints,
+			ObjectProvider<ManagementServerProperties> managementServer, AnonymousAccess openToAnyone,
+			ObserverFailures failures, boolean fail) {
 		this.environment = environment;
+		this.endpoints = endpoints;
+		this.managementServer = managementServer;
 		this.openToAnyone = openToAnyone;
+		this.failures = failures;
 		this.fail = fail;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<String> open = openSensitiveEndpoints();
+		List<String> open = this.failures.call(COMPONENT, this::openSensitiveEndpoints, List.of());
 		if (!open.isEmpty()) {
 			String message = "Actuator endpoints " + open + " are exposed over HTTP (" + INCLUDE + ") and reachable "
 					+ "without authentication. Remove them from " + INCLUDE + ", or protect the actuator path with "
@@ -68,20 +89,33 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 		}
 	}
 
+	/** The sensitive endpoints exposed over HTTP, with the paths anyone may call. */
 	List<String> openSensitiveEndpoints() {
-		Binder binder = Binder.get(this.environment);
-		Set<String> include = binder.bind(INCLUDE, Bindable.setOf(String.class)).orElse(Set.of());
-		Set<String> exclude = binder.bind(EXCLUDE, Bindable.setOf(String.class)).orElse(Set.of());
-		String basePath = this.environment.getProperty("management.endpoints.web.base-path", "/actuator");
+		PathMappedEndpoints exposed = this.endpoints.getIfAvailable();
+		ManagementPortType port = ManagementPortType.get(this.environment);
+		if (exposed == null || port == ManagementPortType.DISABLED) {
+			return List.of();
+		}
+		String prefix = (port == ManagementPortType.DIFFERENT) ? managementBasePath() : "";
 		List<String> open = new ArrayList<>();
 		for (String endpoint : SENSITIVE) {
-			boolean exposed = (include.contains("*") || include.contains(endpoint)) && !exclude.contains(endpoint)
-					&& !exclude.contains("*");
-			if (exposed && this.openToAnyone.allows(basePath + "/" + endpoint)) {
+			EndpointId id = EndpointId.of(endpoint);
+			if (exposed.getEndpoint(id) == null) {
+				continue;
+			}
+			String path = prefix + exposed.getPath(id);
+			// A rule this check cannot evaluate outside a request proves nothing either way.
+			if (this.failures.call(COMPONENT, () -> this.openToAnyone.allows(path), false)) {
 				open.add(endpoint);
 			}
 		}
 		return open;
+	}
+
+	private String managementBasePath() {
+		ManagementServerProperties properties = this.managementServer.getIfAvailable();
+		String basePath = (properties != null) ? properties.getBasePath() : null;
+		return (basePath == null || basePath.equals("/")) ? "" : basePath;
 	}
 
 }

@@ -1,8 +1,13 @@
 package dev.vantage.observability.autoconfigure.health;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.vantage.observability.support.ObserverFailures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -12,18 +17,28 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Adds the critical dependencies to the {@code readiness} group, whatever else the group
- * includes. Liveness is left alone: it never depends on anything external.
+ * includes. Liveness is left alone: it never depends on anything external. Boot's groups
+ * object keeps every interface it has; only the readiness group's membership grows.
  */
 final class CriticalDependenciesReadiness implements HealthEndpointGroupsPostProcessor {
 
 	static final String READINESS = "readiness";
 
+	private static final Method GET = ReflectionUtils.findMethod(HealthEndpointGroups.class, "get", String.class);
+
+	private static final String COMPONENT = "readiness group post-processor";
+
 	private final Set<String> criticalMembers;
 
-	CriticalDependenciesReadiness(Set<String> criticalDependencies) {
+	private final ObserverFailures failures;
+
+	CriticalDependenciesReadiness(Set<String> criticalDependencies, ObserverFailures failures) {
+		this.failures = failures;
 		this.criticalMembers = criticalDependencies.stream()
 			.map((name) -> DependenciesHealthContributor.NAME + "/" + name)
 			.collect(Collectors.toUnmodifiableSet());
@@ -34,25 +49,29 @@ final class CriticalDependenciesReadiness implements HealthEndpointGroupsPostPro
 		if (this.criticalMembers.isEmpty() || groups.get(READINESS) == null) {
 			return groups;
 		}
-		return new HealthEndpointGroups() {
+		return this.failures.call(COMPONENT, () -> withCriticalReadiness(groups), groups);
+	}
 
-			@Override
-			public HealthEndpointGroup getPrimary() {
-				return groups.getPrimary();
+	/**
+	 * A proxy with every interface of Boot's groups (they are also an
+	 * {@code AdditionalPathsMapper}, which web endpoint discovery casts to), answering as
+	 * they do but for {@code get("readiness")}.
+	 */
+	private HealthEndpointGroups withCriticalReadiness(HealthEndpointGroups groups) {
+		Class<?>[] interfaces = ClassUtils.getAllInterfaces(groups);
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (GET.equals(method) && READINESS.equals(args[0])) {
+				HealthEndpointGroup group = groups.get(READINESS);
+				return (group != null) ? new WithCriticalDependencies(group) : null;
 			}
-
-			@Override
-			public Set<String> getNames() {
-				return groups.getNames();
+			try {
+				return method.invoke(groups, args);
 			}
-
-			@Override
-			public @Nullable HealthEndpointGroup get(String name) {
-				HealthEndpointGroup group = groups.get(name);
-				return (READINESS.equals(name) && group != null) ? new WithCriticalDependencies(group) : group;
+			catch (InvocationTargetException ex) {
+				throw ex.getTargetException();
 			}
-
 		};
+		return (HealthEndpointGroups) Proxy.newProxyInstance(groups.getClass().getClassLoader(), interfaces, handler);
 	}
 
 	private final class WithCriticalDependencies implements HealthEndpointGroup {

@@ -8,9 +8,11 @@ import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfigur
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.DependencyHealthChecker;
 import dev.vantage.observability.support.ObservabilityExecutor;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -64,12 +66,13 @@ public final class DependencyHealthAutoConfiguration {
 	static class ReadinessConfiguration {
 
 		@Bean
-		CriticalDependenciesReadiness criticalDependenciesReadiness(DependencyHealthChecker checker) {
+		CriticalDependenciesReadiness criticalDependenciesReadiness(DependencyHealthChecker checker,
+				ObjectProvider<ObserverFailures> failures) {
 			return new CriticalDependenciesReadiness(checker.checks()
 				.stream()
 				.filter(DependencyCheck::critical)
 				.map(DependencyCheck::name)
-				.collect(Collectors.toSet()));
+				.collect(Collectors.toSet()), failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

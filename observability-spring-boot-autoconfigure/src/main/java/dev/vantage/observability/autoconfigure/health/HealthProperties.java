@@ -22,7 +22,10 @@ public class HealthProperties {
 	/** Turns on the background refresh when set. */
 	public static final String REFRESH_INTERVAL = PREFIX + ".refresh-interval";
 
-	/** Whether dependency checks replace Boot's sequential db, r2dbc and redis health indicators. */
+	/**
+	 * Whether dependency checks (in parallel, with a timeout) run and answer as the dependencies
+	 * health component, beside Boot's own indicators.
+	 */
 	private boolean enabled = true;
 
 	/** How long a health call waits for any dependency; all are checked in parallel. */

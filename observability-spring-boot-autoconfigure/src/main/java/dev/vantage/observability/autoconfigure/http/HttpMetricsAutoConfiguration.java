@@ -5,9 +5,11 @@ import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfig
 import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.http.TenantRequestMetrics;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,9 +54,10 @@ public final class HttpMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "tenantRequestMetricsFilter")
-		FilterRegistrationBean<TenantRequestMetricsFilter> tenantRequestMetricsFilter(TenantRequestMetrics metrics) {
+		FilterRegistrationBean<TenantRequestMetricsFilter> tenantRequestMetricsFilter(TenantRequestMetrics metrics,
+				ObjectProvider<ObserverFailures> failures) {
 			FilterRegistrationBean<TenantRequestMetricsFilter> registration = new FilterRegistrationBean<>(
-					new TenantRequestMetricsFilter(metrics));
+					new TenantRequestMetricsFilter(metrics, failures.getIfAvailable(ObserverFailures::logOnly)));
 			// Inside the tenant filter, so the tenant is still current when the request ends.
 			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 1);
 			return registration;
@@ -71,8 +74,8 @@ public final class HttpMetricsAutoConfiguration {
 		@Bean
 		@Order(TenantAutoConfiguration.FILTER_ORDER + 1)
 		@ConditionalOnMissingBean(name = "tenantRequestMetricsWebFilter")
-		WebFilter tenantRequestMetricsWebFilter(TenantRequestMetrics metrics) {
-			return new TenantRequestMetricsWebFilter(metrics);
+		WebFilter tenantRequestMetricsWebFilter(TenantRequestMetrics metrics, ObjectProvider<ObserverFailures> failures) {
+			return new TenantRequestMetricsWebFilter(metrics, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.http;
 import java.io.IOException;
 
 import dev.vantage.observability.http.TenantRequestMetrics;
+import dev.vantage.observability.support.ObserverFailures;
 import dev.vantage.observability.tenant.TenantContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -19,10 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class TenantRequestMetricsFilter extends OncePerRequestFilter {
 
+	private static final String COMPONENT = "tenant request timer";
+
 	private final TenantRequestMetrics metrics;
 
-	TenantRequestMetricsFilter(TenantRequestMetrics metrics) {
+	private final ObserverFailures failures;
+
+	TenantRequestMetricsFilter(TenantRequestMetrics metrics, ObserverFailures failures) {
 		this.metrics = metrics;
+		this.failures = failures;
 	}
 
 	@Override
@@ -35,13 +41,16 @@ final class TenantRequestMetricsFilter extends OncePerRequestFilter {
 			failed = false;
 		}
 		finally {
-			String tenant = TenantContext.current();
-			if (!failed && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(new RecordOnCompletion(tenant, start));
-			}
-			else {
-				this.metrics.record(tenant, response.getStatus(), failed, System.nanoTime() - start);
-			}
+			boolean completed = !failed;
+			this.failures.run(COMPONENT, () -> {
+				String tenant = TenantContext.current();
+				if (completed && request.isAsyncStarted()) {
+					request.getAsyncContext().addListener(new RecordOnCompletion(tenant, start));
+				}
+				else {
+					this.metrics.record(tenant, response.getStatus(), !completed, System.nanoTime() - start);
+				}
+			});
 		}
 	}
 
@@ -84,8 +93,8 @@ final class TenantRequestMetricsFilter extends OncePerRequestFilter {
 		}
 
 		private void record(int status, boolean failed) {
-			TenantRequestMetricsFilter.this.metrics.record(this.tenant, status, failed,
-					System.nanoTime() - this.start);
+			TenantRequestMetricsFilter.this.failures.run(COMPONENT, () -> TenantRequestMetricsFilter.this.metrics
+				.record(this.tenant, status, failed, System.nanoTime() - this.start));
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.vantage.observability.autoconfigure.http;
 
 import dev.vantage.observability.autoconfigure.tenant.TenantExchanges;
 import dev.vantage.observability.http.TenantRequestMetrics;
+import dev.vantage.observability.support.ObserverFailures;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -15,14 +16,20 @@ import org.springframework.web.server.WebFilterChain;
  * Times each WebFlux exchange into {@code http.server.tenant.requests}, the reactive twin of
  * the servlet filter: the same {@link TenantRequestMetrics}, the tenant the exchange was
  * resolved to. An error that carries a status (a {@link ResponseStatusException}) counts with
- * that status, any other error as a server error, as the servlet side sees them.
+ * that status, any other error as a server error, as the servlet side sees them; a cancelled
+ * exchange counts as {@code UNKNOWN}, as in Boot's {@code http.server.requests}.
  */
 final class TenantRequestMetricsWebFilter implements WebFilter {
 
+	private static final String COMPONENT = "tenant request timer";
+
 	private final TenantRequestMetrics metrics;
 
-	TenantRequestMetricsWebFilter(TenantRequestMetrics metrics) {
+	private final ObserverFailures failures;
+
+	TenantRequestMetricsWebFilter(TenantRequestMetrics metrics, ObserverFailures failures) {
 		this.metrics = metrics;
+		this.failures = failures;
 	}
 
 	@Override
@@ -32,10 +39,15 @@ final class TenantRequestMetricsWebFilter implements WebFilter {
 		return chain.filter(exchange)
 			.doOnSuccess((done) -> record(exchange, start, null))
 			.doOnError((error) -> record(exchange, start, error))
-			.doOnCancel(() -> record(exchange, start, null));
+			.doOnCancel(() -> this.failures.run(COMPONENT,
+					() -> this.metrics.recordCancelled(TenantExchanges.tenant(exchange), System.nanoTime() - start)));
 	}
 
 	private void record(ServerWebExchange exchange, long start, @Nullable Throwable error) {
+		this.failures.run(COMPONENT, () -> recordNow(exchange, start, error));
+	}
+
+	private void recordNow(ServerWebExchange exchange, long start, @Nullable Throwable error) {
 		long nanos = System.nanoTime() - start;
 		String tenant = TenantExchanges.tenant(exchange);
 		if (error instanceof ResponseStatusException statusError) {

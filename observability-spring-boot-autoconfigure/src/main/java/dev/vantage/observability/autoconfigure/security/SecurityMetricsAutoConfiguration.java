@@ -11,6 +11,7 @@ import dev.vantage.observability.security.MeterSecurityMetrics;
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SecurityMetrics;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -26,13 +27,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationObservationContext;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
-import org.springframework.security.authorization.AuthorizationEventPublisher;
-import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.authorization.AuthorizationObservationContext;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -79,15 +80,60 @@ public final class SecurityMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpringSecurityEventsBridge springSecurityEventsBridge(SecurityEventRecorder recorder) {
-			return new SpringSecurityEventsBridge(recorder);
+		SpringSecurityEventsBridge springSecurityEventsBridge(SecurityEventRecorder recorder,
+				ObjectProvider<ObserverFailures> failures) {
+			return new SpringSecurityEventsBridge(recorder, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
-		/** Spring Security publishes authorization denials only when such a publisher exists. */
+	}
+
+	/**
+	 * Denials from Spring Security's authorization observations, on a servlet stack, in
+	 * method security and in applications without a web server.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AuthorizationObservationContext.class, ObservationHandler.class })
+	@Conditional(NotReactive.class)
+	static class SecurityObservationConfiguration {
+
 		@Bean
-		@ConditionalOnMissingBean
-		AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
-			return new SpringAuthorizationEventPublisher(publisher);
+		@ConditionalOnMissingBean(name = "securityObservationHandler")
+		ObservationHandler<Observation.Context> securityObservationHandler(SecurityEventRecorder recorder,
+				ObjectProvider<ObserverFailures> failures) {
+			return new SecurityObservationHandler(recorder, failures.getIfAvailable(ObserverFailures::logOnly), false,
+					Runnable::run);
+		}
+
+	}
+
+	/**
+	 * Reactive Spring Security publishes no events, but observes authentications and
+	 * authorizations: both come from its observations, recorded off the event loop.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass({ AuthenticationObservationContext.class, ObservationHandler.class, WebFilter.class })
+	static class ReactiveSecurityObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "securityObservationHandler")
+		ObservationHandler<Observation.Context> securityObservationHandler(SecurityEventRecorder recorder,
+				ObjectProvider<ObserverFailures> failures) {
+			return new SecurityObservationHandler(recorder, failures.getIfAvailable(ObserverFailures::logOnly), true,
+					(recording) -> OffEventLoop.record(recording).subscribe());
+		}
+
+	}
+
+	static final class NotReactive extends NoneNestedConditions {
+
+		NotReactive() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnWebApplication(type = Type.REACTIVE)
+		static class Reactive {
+
 		}
 
 	}
@@ -100,26 +146,14 @@ public final class SecurityMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "suspiciousRequestFilter")
-		FilterRegistrationBean<SuspiciousRequestFilter> suspiciousRequestFilter(SecurityEventRecorder recorder) {
+		FilterRegistrationBean<SuspiciousRequestFilter> suspiciousRequestFilter(SecurityEventRecorder recorder,
+				ObjectProvider<ObserverFailures> failures) {
 			FilterRegistrationBean<SuspiciousRequestFilter> registration = new FilterRegistrationBean<>(
-					new SuspiciousRequestFilter(new SuspiciousRequestDetector(), recorder));
+					new SuspiciousRequestFilter(new SuspiciousRequestDetector(), recorder,
+							failures.getIfAvailable(ObserverFailures::logOnly)));
 			// After the tenant filter and before Spring Security, which may reject the request.
 			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 2);
 			return registration;
-		}
-
-	}
-
-	/** Reactive Spring Security publishes no events, but observes authentications and authorizations. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnClass({ AuthenticationObservationContext.class, ObservationHandler.class, WebFilter.class })
-	static class ReactiveSpringSecurityConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "reactiveSecurityObservationHandler")
-		ObservationHandler<Observation.Context> reactiveSecurityObservationHandler(SecurityEventRecorder recorder) {
-			return new ReactiveSecurityObservationHandler(recorder);
 		}
 
 	}
@@ -133,8 +167,9 @@ public final class SecurityMetricsAutoConfiguration {
 		@Bean
 		@Order(TenantAutoConfiguration.FILTER_ORDER + 2)
 		@ConditionalOnMissingBean(name = "suspiciousRequestWebFilter")
-		WebFilter suspiciousRequestWebFilter(SecurityEventRecorder recorder) {
-			return new SuspiciousRequestWebFilter(new SuspiciousRequestDetector(), recorder);
+		WebFilter suspiciousRequestWebFilter(SecurityEventRecorder recorder, ObjectProvider<ObserverFailures> failures) {
+			return new SuspiciousRequestWebFilter(new SuspiciousRequestDetector(), recorder,
+					failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

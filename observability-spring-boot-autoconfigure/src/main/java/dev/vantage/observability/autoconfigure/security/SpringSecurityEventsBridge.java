@@ -2,7 +2,7 @@ package dev.vantage.observability.autoconfigure.security;
 
 import dev.vantage.observability.security.AuthenticationFailureReason;
 import dev.vantage.observability.security.SecurityEventRecorder;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.vantage.observability.support.ObserverFailures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -13,21 +13,28 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Listens to Spring Security's authentication and authorization events, so that an
- * application gets security meters and audit events with no code.
+ * Listens to Spring Security's authentication events (which Boot makes it publish), so that
+ * a servlet application gets security meters and audit events with no code. Denials come
+ * from Spring Security's authorization observations ({@link SecurityObservationHandler}):
+ * Spring Security publishes authorization events only when the application asks for them.
+ * A failure of its own is counted and skipped, never thrown into the authentication.
  */
 final class SpringSecurityEventsBridge {
 
+	private static final String COMPONENT = "security events listener";
+
 	private final SecurityEventRecorder recorder;
 
-	SpringSecurityEventsBridge(SecurityEventRecorder recorder) {
+	private final ObserverFailures failures;
+
+	SpringSecurityEventsBridge(SecurityEventRecorder recorder, ObserverFailures failures) {
 		this.recorder = recorder;
+		this.failures = failures;
 	}
 
 	/**
@@ -36,7 +43,8 @@ final class SpringSecurityEventsBridge {
 	 */
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		this.recorder.authenticationSucceeded(event.getAuthentication().getName(), clientIp(event.getAuthentication()));
+		this.failures.run(COMPONENT, () -> this.recorder.authenticationSucceeded(event.getAuthentication().getName(),
+				clientIp(event.getAuthentication())));
 	}
 
 	/**
@@ -45,20 +53,8 @@ final class SpringSecurityEventsBridge {
 	 */
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
-		this.recorder.authenticationFailed(event.getAuthentication().getName(), clientIp(event.getAuthentication()),
-				reason(event.getException()));
-	}
-
-	/**
-	 * Records an authorization denial.
-	 * @param event the event
-	 */
-	@EventListener
-	void onDenied(AuthorizationDeniedEvent<?> event) {
-		Authentication authentication = event.getAuthentication().get();
-		String resource = (event.getObject() instanceof HttpServletRequest request)
-				? request.getMethod() + " " + request.getRequestURI() : null;
-		this.recorder.authorizationDenied((authentication != null) ? authentication.getName() : null, resource);
+		this.failures.run(COMPONENT, () -> this.recorder.authenticationFailed(event.getAuthentication().getName(),
+				clientIp(event.getAuthentication()), reason(event.getException())));
 	}
 
 	static AuthenticationFailureReason reason(AuthenticationException exception) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
+import dev.vantage.observability.support.ObserverFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,20 +22,26 @@ final class SuspiciousRequestFilter extends OncePerRequestFilter {
 
 	private final SecurityEventRecorder recorder;
 
-	SuspiciousRequestFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder) {
+	private final ObserverFailures failures;
+
+	SuspiciousRequestFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder,
+			ObserverFailures failures) {
 		this.detector = detector;
 		this.recorder = recorder;
+		this.failures = failures;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		SuspiciousRequestDetector.Finding finding = this.detector.inspect(request.getRequestURI(),
-				request.getQueryString());
-		if (finding != null) {
-			this.recorder.suspiciousRequest(finding, request.getMethod(), request.getRequestURI(),
-					request.getQueryString(), request.getRemoteAddr(), request.getHeader("User-Agent"));
-		}
+		this.failures.run("suspicious request filter", () -> {
+			SuspiciousRequestDetector.Finding finding = this.detector.inspect(request.getRequestURI(),
+					request.getQueryString());
+			if (finding != null) {
+				this.recorder.suspiciousRequest(finding, request.getMethod(), request.getRequestURI(),
+						request.getQueryString(), request.getRemoteAddr(), request.getHeader("User-Agent"));
+			}
+		});
 		chain.doFilter(request, response);
 	}
 

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
+import dev.vantage.observability.support.ObserverFailures;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,13 +20,19 @@ import org.springframework.web.server.WebFilterChain;
  */
 final class SuspiciousRequestWebFilter implements WebFilter {
 
+	private static final String COMPONENT = "suspicious request filter";
+
 	private final SuspiciousRequestDetector detector;
 
 	private final SecurityEventRecorder recorder;
 
-	SuspiciousRequestWebFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder) {
+	private final ObserverFailures failures;
+
+	SuspiciousRequestWebFilter(SuspiciousRequestDetector detector, SecurityEventRecorder recorder,
+			ObserverFailures failures) {
 		this.detector = detector;
 		this.recorder = recorder;
+		this.failures = failures;
 	}
 
 	@Override
@@ -33,14 +40,15 @@ final class SuspiciousRequestWebFilter implements WebFilter {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().value();
 		String query = request.getURI().getRawQuery();
-		SuspiciousRequestDetector.Finding finding = this.detector.inspect(path, query);
+		SuspiciousRequestDetector.Finding finding = this.failures.call(COMPONENT, () -> this.detector.inspect(path, query),
+				null);
 		if (finding == null) {
 			return chain.filter(exchange);
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
 		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null;
-		return OffEventLoop.record(() -> this.recorder.suspiciousRequest(finding, request.getMethod().name(), path,
-				query, clientIp, request.getHeaders().getFirst("User-Agent")))
+		return OffEventLoop.record(() -> this.failures.run(COMPONENT, () -> this.recorder.suspiciousRequest(finding,
+				request.getMethod().name(), path, query, clientIp, request.getHeaders().getFirst("User-Agent"))))
 			.then(chain.filter(exchange));
 	}
 

@@ -7,11 +7,14 @@ import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.cache.autoconfigure.CacheAutoConfiguration;
 import org.springframework.boot.cache.autoconfigure.metrics.CacheMetricsAutoConfiguration;
 import org.springframework.boot.cache.metrics.CacheMetricsRegistrar;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
@@ -20,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class RuntimeCacheMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -37,6 +41,16 @@ class RuntimeCacheMetricsAutoConfigurationTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("cache.gets").tag("cache", "late").tag("result", "miss").functionCounter().count())
 				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void cacheBootBoundAtStartupIsNotBoundAgain(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.cache.cache-names=products").run((context) -> {
+			context.getBean(RuntimeCacheMetricsBinder.class).bindNewCaches();
+			assertThat(context.getBean(MeterRegistry.class).get("cache.size").tag("cache", "products").gauges())
+				.hasSize(1);
+			assertThat(output).doesNotContain("already been registered");
 		});
 	}
 
@@ -78,8 +92,9 @@ class RuntimeCacheMetricsAutoConfigurationTests {
 	static class UserBinder {
 
 		@Bean
-		RuntimeCacheMetricsBinder customBinder(CacheMetricsRegistrar registrar, ObservabilityExecutor executor) {
-			return new RuntimeCacheMetricsBinder(Map.of(), registrar, Duration.ofMinutes(1), executor);
+		RuntimeCacheMetricsBinder customBinder(CacheMetricsRegistrar registrar, MeterRegistry registry,
+				ObservabilityExecutor executor) {
+			return new RuntimeCacheMetricsBinder(Map.of(), registrar, registry, Duration.ofMinutes(1), executor);
 		}
 
 	}

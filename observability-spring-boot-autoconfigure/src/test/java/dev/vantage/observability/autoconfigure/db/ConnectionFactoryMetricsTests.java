@@ -76,10 +76,19 @@ class ConnectionFactoryMetricsTests {
 	}
 
 	@Test
-	void factoryTheUserProxiedAlreadyIsLeftAlone() {
+	void factoryProxiedAlreadyKeepsItsObjectAndIsTimedUnderItsBeanName() {
+		// Boot decorates every factory it builds with r2dbc-proxy in the same way.
 		this.contextRunner.withUserConfiguration(UserProxied.class).run((context) -> {
 			ConnectionFactory proxied = context.getBean("userProxied", ConnectionFactory.class);
+			assertThat(proxied).isSameAs(UserProxied.built);
 			assertThat(((Wrapped<?>) proxied).unwrap()).isNotInstanceOf(ProxyConfigHolder.class);
+			execute(proxied, "create table thing (id int)");
+			execute(proxied, "select id from thing");
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("db.query")
+				.tags("datasource", "userProxied", "operation", "select")
+				.timer()
+				.count()).isEqualTo(1);
 		});
 	}
 
@@ -119,10 +128,13 @@ class ConnectionFactoryMetricsTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserProxied {
 
+		static volatile ConnectionFactory built;
+
 		@Bean
 		ConnectionFactory userProxied() {
-			return ProxyConnectionFactory.builder(ConnectionFactories.get("r2dbc:h2:mem:///user;DB_CLOSE_DELAY=-1"))
+			built = ProxyConnectionFactory.builder(ConnectionFactories.get("r2dbc:h2:mem:///user;DB_CLOSE_DELAY=-1"))
 				.build();
+			return built;
 		}
 
 	}

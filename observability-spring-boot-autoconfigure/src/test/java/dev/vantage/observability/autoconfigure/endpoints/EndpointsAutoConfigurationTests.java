@@ -5,7 +5,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.autoconfigure.beans.BeansEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.context.ShutdownEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.management.HeapDumpWebEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.management.ThreadDumpEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.mappings.MappingsEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -30,20 +41,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class EndpointsAutoConfigurationTests {
 
+	/** Boot's web endpoints, among them the sensitive ones whose exposure the check looks at. */
+	private static final AutoConfigurations ENDPOINTS = AutoConfigurations.of(EndpointAutoConfiguration.class,
+			WebEndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
+			ConfigurationPropertiesReportEndpointAutoConfiguration.class, ThreadDumpEndpointAutoConfiguration.class,
+			HeapDumpWebEndpointAutoConfiguration.class, BeansEndpointAutoConfiguration.class,
+			MappingsEndpointAutoConfiguration.class, ShutdownEndpointAutoConfiguration.class,
+			EndpointsAutoConfiguration.class);
+
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointsAutoConfiguration.class));
+		.withConfiguration(ENDPOINTS);
 
 	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointsAutoConfiguration.class));
+		.withConfiguration(ENDPOINTS);
 
 	@Test
 	void sensitiveEndpointsOpenToAnyoneAreWarnedAboutNamingTheProperty(CapturedOutput output) {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
-			.withPropertyValues("management.endpoints.web.exposure.include=health,env,loggers",
+			.withPropertyValues("management.endpoints.web.exposure.include=health,env,beans",
 					"management.endpoint.health.show-details=always")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(output).contains("Actuator endpoints [env, loggers] are exposed over HTTP")
+				assertThat(output).contains("Actuator endpoints [env, beans] are exposed over HTTP")
 					.contains("management.endpoints.web.exposure.include")
 					.contains("management.endpoint.health.show-details is 'always'");
 			});
@@ -55,7 +74,62 @@ class EndpointsAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=*",
 					"management.endpoints.web.exposure.exclude=heapdump,shutdown")
 			.run((context) -> assertThat(output)
-				.contains("Actuator endpoints [env, configprops, threaddump, loggers, beans, mappings, vantage, slo]"));
+				.contains("Actuator endpoints [env, configprops, threaddump, beans, mappings] are exposed"));
+	}
+
+	@Test
+	void endpointThatDoesNotExistIsNotWarnedAbout(CapturedOutput output) {
+		// Exposure names what may be exposed; only an endpoint the application has is open.
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("management.endpoints.web.exposure.include=health,loggers,vantage")
+			.run((context) -> assertThat(output).doesNotContain("are exposed over HTTP"));
+	}
+
+	@Test
+	void endpointWhoseAccessIsNoneIsNotWarnedAbout(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("management.endpoints.web.exposure.include=env,beans",
+					"management.endpoint.env.access=NONE")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Actuator endpoints [beans] are exposed over HTTP");
+			});
+	}
+
+	@Test
+	void pathsAskedAboutAreBootsWithPathMappingAndTheManagementServersBasePath(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(RecordingActuator.class, ManagementServer.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=env",
+					"management.endpoints.web.path-mapping.env=configuration", "management.server.port=18081",
+					"management.server.base-path=/manage")
+			.run((context) -> {
+				assertThat(RecordingActuator.asked).containsExactly("/manage/actuator/configuration");
+				assertThat(output).contains("Actuator endpoints [env] are exposed over HTTP");
+			});
+	}
+
+	@Test
+	void noEndpointIsOpenOverHttpWhenTheManagementPortIsDisabled(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withPropertyValues("management.endpoints.web.exposure.include=env", "management.server.port=-1",
+					"observability.endpoints.fail-on-insecure-exposure=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("are exposed over HTTP");
+			});
+	}
+
+	@Test
+	void securityRuleTheCheckCannotEvaluateOutsideARequestNeverStopsStartup(CapturedOutput output) {
+		// A dispatcherTypeMatchers(...) rule asks the stand-in request for its dispatcher type.
+		this.contextRunner.withUserConfiguration(UnanswerableActuator.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=env,beans")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Vantage's insecure exposure check failed and was skipped")
+					.doesNotContain("are exposed over HTTP");
+				assertThat(output.toString().split("insecure exposure check failed", -1)).as("logged once").hasSize(2);
+			});
 	}
 
 	@Test
@@ -107,8 +181,11 @@ class EndpointsAutoConfigurationTests {
 	@Test
 	void aReactiveApplicationWithoutSpringSecurityIsWarnedAbout(CapturedOutput output) {
 		this.reactiveContextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
-			.withPropertyValues("management.endpoints.web.exposure.include=heapdump")
-			.run((context) -> assertThat(output).contains("Actuator endpoints [heapdump] are exposed over HTTP"));
+			.withPropertyValues("management.endpoints.web.exposure.include=threaddump")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Actuator endpoints [threaddump] are exposed over HTTP");
+			});
 	}
 
 	/** Reactive Spring Security letting only authenticated callers reach the paths this pattern matches. */
@@ -141,6 +218,39 @@ class EndpointsAutoConfigurationTests {
 		@Bean
 		WebInvocationPrivilegeEvaluator privilegeEvaluator() {
 			return new Evaluator((uri) -> !uri.startsWith("/actuator/"));
+		}
+
+	}
+
+	/** What Boot's management context configuration binds; the server itself is not started here. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ManagementServerProperties.class)
+	static class ManagementServer {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingActuator {
+
+		static final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Bean
+		WebInvocationPrivilegeEvaluator privilegeEvaluator() {
+			asked.clear();
+			return new Evaluator((uri) -> asked.add(uri));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnanswerableActuator {
+
+		@Bean
+		WebInvocationPrivilegeEvaluator privilegeEvaluator() {
+			return new Evaluator((uri) -> {
+				throw new UnsupportedOperationException("public abstract jakarta.servlet.DispatcherType "
+						+ "jakarta.servlet.ServletRequest.getDispatcherType() is not supported");
+			});
 		}
 
 	}
