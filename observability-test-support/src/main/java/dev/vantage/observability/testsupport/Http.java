@@ -61,6 +61,10 @@ public final class Http {
 					: HttpRequest.BodyPublishers.noBody());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
+			if ("Connection".equalsIgnoreCase(headers[i])) {
+				// The client's own Connection header (an h2c upgrade) would contradict the caller's.
+				request.version(HttpClient.Version.HTTP_1_1);
+			}
 		}
 		try {
 			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

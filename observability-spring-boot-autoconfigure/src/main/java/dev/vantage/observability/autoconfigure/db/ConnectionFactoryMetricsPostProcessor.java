@@ -1,5 +1,6 @@
 package dev.vantage.observability.autoconfigure.db;
 
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.callback.ProxyConfig;
@@ -24,8 +25,9 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class ConnectionFactoryMetricsPostProcessor extends QueryMetricsPostProcessor {
 
-	ConnectionFactoryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
-		super(registry, properties);
+	ConnectionFactoryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+			ObjectProvider<ObserverFailures> failures) {
+		super(registry, properties, failures);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.db;
 import javax.sql.DataSource;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
@@ -35,8 +36,8 @@ public final class DataSourceMetricsAutoConfiguration {
 
 		@Bean
 		static DataSourceMetricsPostProcessor dataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
-				ObjectProvider<DbProperties> properties) {
-			return new DataSourceMetricsPostProcessor(registry, properties);
+				ObjectProvider<DbProperties> properties, ObjectProvider<ObserverFailures> failures) {
+			return new DataSourceMetricsPostProcessor(registry, properties, failures);
 		}
 
 	}
@@ -47,8 +48,8 @@ public final class DataSourceMetricsAutoConfiguration {
 
 		@Bean
 		static ConnectionFactoryMetricsPostProcessor connectionFactoryMetricsPostProcessor(
-				ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
-			return new ConnectionFactoryMetricsPostProcessor(registry, properties);
+				ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties, ObjectProvider<ObserverFailures> failures) {
+			return new ConnectionFactoryMetricsPostProcessor(registry, properties, failures);
 		}
 
 	}

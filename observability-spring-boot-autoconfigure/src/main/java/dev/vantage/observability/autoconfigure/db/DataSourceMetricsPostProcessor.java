@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
@@ -27,8 +28,9 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
 
-	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
-		super(registry, properties);
+	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+			ObjectProvider<ObserverFailures> failures) {
+		super(registry, properties, failures);
 	}
 
 	@Override

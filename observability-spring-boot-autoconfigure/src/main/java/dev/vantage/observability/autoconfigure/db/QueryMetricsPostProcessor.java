@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.vantage.observability.db.DataSourceQueryMetrics;
 import dev.vantage.observability.db.QueryOperation;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,11 +26,15 @@ abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInit
 
 	private final ObjectProvider<DbProperties> properties;
 
+	private final SingletonSupplier<ObserverFailures> failures;
+
 	private final List<Recorder> recorders = new CopyOnWriteArrayList<>();
 
-	QueryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties) {
+	QueryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+			ObjectProvider<ObserverFailures> failures) {
 		this.registry = registry;
 		this.properties = properties;
+		this.failures = SingletonSupplier.of(() -> failures.getIfAvailable(ObserverFailures::logOnly));
 	}
 
 	/**
@@ -41,7 +46,7 @@ abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInit
 		Recorder recorder = new Recorder(SingletonSupplier.of(() -> {
 			DbProperties db = this.properties.getObject();
 			return new DataSourceQueryMetrics(this.registry.getObject(), name, db.getSlowQueryThreshold(), db.getSlo());
-		}));
+		}), this.failures);
 		this.recorders.add(recorder);
 		return recorder;
 	}
@@ -57,17 +62,30 @@ abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInit
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	/** Records the statements of one data source or connection factory. */
+	/**
+	 * Records the statements of one data source or connection factory; a failure of its own
+	 * never reaches the statement the application ran.
+	 */
 	static final class Recorder {
+
+		private static final String COMPONENT = "database statement timer";
 
 		private final SingletonSupplier<DataSourceQueryMetrics> metrics;
 
-		private Recorder(SingletonSupplier<DataSourceQueryMetrics> metrics) {
+		private final SingletonSupplier<ObserverFailures> failures;
+
+		private Recorder(SingletonSupplier<DataSourceQueryMetrics> metrics, SingletonSupplier<ObserverFailures> failures) {
 			this.metrics = metrics;
+			this.failures = failures;
 		}
 
 		void record(String sql, boolean success, long durationNanos) {
-			this.metrics.obtain().record(QueryOperation.of(sql), success, durationNanos, sql);
+			try {
+				this.metrics.obtain().record(QueryOperation.of(sql), success, durationNanos, sql);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				this.failures.obtain().failed(COMPONENT, ex);
+			}
 		}
 
 	}

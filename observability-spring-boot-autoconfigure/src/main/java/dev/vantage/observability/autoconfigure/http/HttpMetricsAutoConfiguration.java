@@ -7,6 +7,7 @@ import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.http.TenantRequestMetrics;
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,12 +18,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.server.WebFilter;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
  * Auto-configuration of HTTP meters: the per-tenant {@code http.server.tenant.requests}
@@ -48,34 +46,30 @@ public final class HttpMetricsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
+	@ConditionalOnClass({ HttpServletRequest.class, ServerRequestObservationContext.class })
 	@ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
-	static class TenantRequestMetricsConfiguration {
+	static class ServletTenantRequestMetricsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean(name = "tenantRequestMetricsFilter")
-		FilterRegistrationBean<TenantRequestMetricsFilter> tenantRequestMetricsFilter(TenantRequestMetrics metrics,
+		@ConditionalOnMissingBean(name = "tenantRequestObservationHandler")
+		ObservationHandler<?> tenantRequestObservationHandler(TenantRequestMetrics metrics,
 				ObjectProvider<ObserverFailures> failures) {
-			FilterRegistrationBean<TenantRequestMetricsFilter> registration = new FilterRegistrationBean<>(
-					new TenantRequestMetricsFilter(metrics, failures.getIfAvailable(ObserverFailures::logOnly)));
-			// Inside the tenant filter, so the tenant is still current when the request ends.
-			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 1);
-			return registration;
+			return new TenantRequestObservationHandler.Servlet(metrics, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnClass(WebFilter.class)
+	@ConditionalOnClass(org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class)
 	@ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
 	static class ReactiveTenantRequestMetricsConfiguration {
 
 		@Bean
-		@Order(TenantAutoConfiguration.FILTER_ORDER + 1)
-		@ConditionalOnMissingBean(name = "tenantRequestMetricsWebFilter")
-		WebFilter tenantRequestMetricsWebFilter(TenantRequestMetrics metrics, ObjectProvider<ObserverFailures> failures) {
-			return new TenantRequestMetricsWebFilter(metrics, failures.getIfAvailable(ObserverFailures::logOnly));
+		@ConditionalOnMissingBean(name = "tenantRequestObservationHandler")
+		ObservationHandler<?> tenantRequestObservationHandler(TenantRequestMetrics metrics,
+				ObjectProvider<ObserverFailures> failures) {
+			return new TenantRequestObservationHandler.Reactive(metrics, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

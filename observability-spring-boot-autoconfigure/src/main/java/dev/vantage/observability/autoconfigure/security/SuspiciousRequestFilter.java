@@ -34,14 +34,18 @@ final class SuspiciousRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		this.failures.run("suspicious request filter", () -> {
+		// Guarded without a lambda: this runs on every request.
+		try {
 			SuspiciousRequestDetector.Finding finding = this.detector.inspect(request.getRequestURI(),
 					request.getQueryString());
 			if (finding != null) {
 				this.recorder.suspiciousRequest(finding, request.getMethod(), request.getRequestURI(),
 						request.getQueryString(), request.getRemoteAddr(), request.getHeader("User-Agent"));
 			}
-		});
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.failed("suspicious request filter", ex);
+		}
 		chain.doFilter(request, response);
 	}
 

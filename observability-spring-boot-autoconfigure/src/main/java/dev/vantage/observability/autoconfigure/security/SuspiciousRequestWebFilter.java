@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
 import dev.vantage.observability.support.ObserverFailures;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -40,8 +41,7 @@ final class SuspiciousRequestWebFilter implements WebFilter {
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().value();
 		String query = request.getURI().getRawQuery();
-		SuspiciousRequestDetector.Finding finding = this.failures.call(COMPONENT, () -> this.detector.inspect(path, query),
-				null);
+		SuspiciousRequestDetector.Finding finding = inspect(path, query);
 		if (finding == null) {
 			return chain.filter(exchange);
 		}
@@ -50,6 +50,17 @@ final class SuspiciousRequestWebFilter implements WebFilter {
 		return OffEventLoop.record(() -> this.failures.run(COMPONENT, () -> this.recorder.suspiciousRequest(finding,
 				request.getMethod().name(), path, query, clientIp, request.getHeaders().getFirst("User-Agent"))))
 			.then(chain.filter(exchange));
+	}
+
+	/** Guarded without a lambda: this runs on every request. */
+	private SuspiciousRequestDetector.@Nullable Finding inspect(String path, @Nullable String query) {
+		try {
+			return this.detector.inspect(path, query);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.failed(COMPONENT, ex);
+			return null;
+		}
 	}
 
 }

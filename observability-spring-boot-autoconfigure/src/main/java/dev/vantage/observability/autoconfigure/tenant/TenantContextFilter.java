@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Makes the tenant of each request current in {@link TenantContext} (and the logging MDC)
- * for the time the request is handled.
+ * for the time the request is handled, and leaves it on the request ({@link TenantAttributes}).
  */
 final class TenantContextFilter extends OncePerRequestFilter {
 
@@ -29,7 +29,14 @@ final class TenantContextFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		try (TenantContext.Scope scope = TenantContext.open(this.resolver.resolveTenant(new ServletRequest(request)))) {
-			chain.doFilter(request, response);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				// The tenant current when the request ends (domain code may have set it), for the
+				// per-tenant timer at the end of Boot's server observation, which outlives this filter.
+				request.setAttribute(TenantAttributes.NAME, TenantContext.current());
+			}
 		}
 	}
 

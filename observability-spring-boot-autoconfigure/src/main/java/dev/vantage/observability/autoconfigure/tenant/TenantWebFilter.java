@@ -32,7 +32,7 @@ final class TenantWebFilter implements WebFilter {
 		if (TagValues.NONE.equals(tenant)) {
 			return chain.filter(exchange);
 		}
-		exchange.getAttributes().put(TenantExchanges.ATTRIBUTE, tenant);
+		exchange.getAttributes().put(TenantAttributes.NAME, tenant);
 		return chain.filter(exchange).contextWrite((context) -> context.put(TenantThreadLocalAccessor.KEY, tenant));
 	}
 

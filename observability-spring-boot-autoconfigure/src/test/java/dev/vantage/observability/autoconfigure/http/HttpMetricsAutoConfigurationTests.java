@@ -1,5 +1,6 @@
 package dev.vantage.observability.autoconfigure.http;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -9,18 +10,36 @@ import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.http.HttpMeters;
 import dev.vantage.observability.http.TenantRequestMetrics;
+import dev.vantage.observability.tenant.TenantContext;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 class HttpMetricsAutoConfigurationTests {
 
@@ -32,7 +51,9 @@ class HttpMetricsAutoConfigurationTests {
 	@Test
 	void serverRequestsGetConfiguredSloBucketsAndTenantMetersAreCreated() {
 		this.contextRunner.withPropertyValues("observability.http.slo=100ms,1s").run((context) -> {
-			assertThat(context).hasSingleBean(TenantRequestMetrics.class).hasBean("tenantRequestMetricsFilter");
+			assertThat(context).hasSingleBean(TenantRequestMetrics.class).hasBean("tenantRequestObservationHandler");
+			assertThat(context.getBean("tenantRequestObservationHandler"))
+				.isInstanceOf(TenantRequestObservationHandler.Servlet.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			Timer timer = Timer.builder(HttpMeters.SERVER_REQUESTS).register(registry);
 			assertThat(timer.takeSnapshot().histogramCounts()).hasSize(2);
@@ -52,12 +73,80 @@ class HttpMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void tenantFilterBacksOffWithoutServletApiButBucketsStay() {
+	void tenantTimerBacksOffWithoutServletApiButBucketsStay() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class)).run((context) -> {
-			assertThat(context).doesNotHaveBean("tenantRequestMetricsFilter");
+			assertThat(context).doesNotHaveBean("tenantRequestObservationHandler");
 			Timer timer = Timer.builder(HttpMeters.SERVER_REQUESTS).register(context.getBean(MeterRegistry.class));
 			assertThat(timer.takeSnapshot().histogramCounts()).hasSize(HttpProperties.DEFAULT_SLO.size());
 		});
+	}
+
+	@Test
+	void tenantTimerTimesWhatBootsServerObservationTimesWithTheTenantTheRequestEndedWith() {
+		this.contextRunner.run((context) -> {
+			serve(context, get("/orders").header("X-Tenant-Id", "acme"), (request, response) -> {
+				TenantContext.set("globex");
+				((HttpServletResponse) response).setStatus(201);
+			});
+			serve(context, get("/orders/9").header("X-Tenant-Id", "acme"), (request, response) -> {
+				throw new IllegalStateException("boom");
+			});
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("http.server.tenant.requests").tags("tenant", "globex", "outcome", "SUCCESS")
+				.timer().count()).as("the tenant domain code set").isEqualTo(1);
+			assertThat(registry.get("http.server.tenant.requests").tags("tenant", "acme", "outcome", "SERVER_ERROR")
+				.timer().count()).isEqualTo(1);
+			assertThat(registry.get("http.server.requests").timers().stream().mapToLong(Timer::count).sum())
+				.as("Boot's meter of the same requests")
+				.isEqualTo(2);
+		});
+	}
+
+	/** One request through Spring's observation filter and the tenant filter, as Boot orders them. */
+	private static void serve(AssertableWebApplicationContext context, MockHttpServletRequestBuilder request,
+			Servlet servlet) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		// The context's handlers: Boot's meter handler (http.server.requests) and Vantage's.
+		context.getBeanProvider(ObservationHandler.class)
+			.forEach((handler) -> observations.observationConfig().observationHandler(handler));
+		Filter tenantFilter = context.getBean("tenantContextFilter", FilterRegistrationBean.class).getFilter();
+		MockFilterChain chain = new MockFilterChain(servlet, new ServerHttpObservationFilter(observations), tenantFilter);
+		try {
+			chain.doFilter(request.buildRequest(new MockServletContext()), new MockHttpServletResponse());
+		}
+		catch (Exception ex) {
+			// The servlet's failure, as a servlet container would see it.
+		}
+	}
+
+	@FunctionalInterface
+	private interface Servlet extends jakarta.servlet.Servlet {
+
+		void handle(ServletRequest request, ServletResponse response) throws ServletException, IOException;
+
+		@Override
+		default void service(ServletRequest request, ServletResponse response) throws ServletException, IOException {
+			handle(request, response);
+		}
+
+		@Override
+		default void init(ServletConfig config) {
+		}
+
+		@Override
+		default @Nullable ServletConfig getServletConfig() {
+			return null;
+		}
+
+		@Override
+		default String getServletInfo() {
+			return "test";
+		}
+
+		@Override
+		default void destroy() {
+		}
+
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure.reactive;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
@@ -10,6 +12,8 @@ import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.security.SecurityMetrics;
 import dev.vantage.observability.tenant.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
@@ -22,13 +26,14 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebHandler;
-import org.springframework.web.server.handler.FilteringWebHandler;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +53,12 @@ class ReactiveWebFiltersTests {
 	void reactiveAppGetsTheWebFiltersAndNoServletFilter() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasBean("tenantWebFilter")
-				.hasBean("tenantRequestMetricsWebFilter")
+				.hasBean("tenantRequestObservationHandler")
 				.hasBean("suspiciousRequestWebFilter");
-			assertThat(context).doesNotHaveBean("tenantContextFilter")
-				.doesNotHaveBean("tenantRequestMetricsFilter")
-				.doesNotHaveBean("suspiciousRequestFilter");
+			assertThat(context.getBean("tenantRequestObservationHandler", ObservationHandler.class)
+				.supportsContext(new ServerRequestObservationContext(MockServerHttpRequest.get("/").build(),
+						new MockServerHttpResponse(), Map.of()))).isTrue();
+			assertThat(context).doesNotHaveBean("tenantContextFilter").doesNotHaveBean("suspiciousRequestFilter");
 		});
 	}
 
@@ -75,7 +81,6 @@ class ReactiveWebFiltersTests {
 	void userWebFiltersWin() {
 		this.contextRunner.withUserConfiguration(UserFilters.class).run((context) -> {
 			assertThat(context.getBean("tenantWebFilter")).isSameAs(UserFilters.PASS);
-			assertThat(context.getBean("tenantRequestMetricsWebFilter")).isSameAs(UserFilters.PASS);
 			assertThat(context.getBean("suspiciousRequestWebFilter")).isSameAs(UserFilters.PASS);
 		});
 	}
@@ -87,7 +92,7 @@ class ReactiveWebFiltersTests {
 		this.contextRunner.withPropertyValues("observability.security.suspicious-requests.enabled=false",
 				"observability.http.enabled=false")
 			.run((context) -> assertThat(context).hasBean("tenantWebFilter")
-				.doesNotHaveBean("tenantRequestMetricsWebFilter")
+				.doesNotHaveBean("tenantRequestObservationHandler")
 				.doesNotHaveBean("suspiciousRequestWebFilter"));
 	}
 
@@ -131,6 +136,19 @@ class ReactiveWebFiltersTests {
 	}
 
 	@Test
+	void aCancelledExchangeCountsAsUnknownAsInBootsServerObservation() {
+		this.contextRunner.run((context) -> {
+			handle(context, (exchange) -> Mono.never(), get("/orders").header("X-Tenant-Id", "acme"),
+					Duration.ofMillis(200));
+			assertThat(context.getBean(MeterRegistry.class)
+				.get("http.server.tenant.requests")
+				.tags("tenant", "acme", "outcome", "UNKNOWN")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void suspiciousRequestIsRecordedOffTheEventLoopAndContinues() {
 		this.contextRunner.run((context) -> {
 			AtomicReference<Boolean> handled = new AtomicReference<>(false);
@@ -155,11 +173,6 @@ class ReactiveWebFiltersTests {
 		}
 
 		@Bean
-		WebFilter tenantRequestMetricsWebFilter() {
-			return PASS;
-		}
-
-		@Bean
 		WebFilter suspiciousRequestWebFilter() {
 			return PASS;
 		}
@@ -172,11 +185,25 @@ class ReactiveWebFiltersTests {
 
 	private static void handle(AssertableReactiveWebApplicationContext context, WebHandler handler,
 			MockServerHttpRequest.BaseBuilder<?> request) {
-		ServerWebExchange exchange = MockServerWebExchange.from(request);
-		new FilteringWebHandler(handler, context.getBeanProvider(WebFilter.class).orderedStream().toList())
-			.handle(exchange)
-			.onErrorComplete()
-			.block();
+		handle(context, handler, request, Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Handles one request as WebFlux does, through Spring's HTTP handler adapter, which observes
+	 * it ({@code http.server.requests}) with the context's observation handlers; the client
+	 * gives up after {@code patience}.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static void handle(AssertableReactiveWebApplicationContext context, WebHandler handler,
+			MockServerHttpRequest.BaseBuilder<?> request, Duration patience) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		context.getBeanProvider(ObservationHandler.class)
+			.forEach((observationHandler) -> observations.observationConfig().observationHandler(observationHandler));
+		HttpHandler http = WebHttpHandlerBuilder.webHandler(handler)
+			.filters((filters) -> filters.addAll(context.getBeanProvider(WebFilter.class).orderedStream().toList()))
+			.observationRegistry(observations)
+			.build();
+		http.handle(request.build(), new MockServerHttpResponse()).timeout(patience, Mono.empty()).onErrorComplete().block();
 	}
 
 }
