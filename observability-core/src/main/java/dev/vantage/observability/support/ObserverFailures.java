@@ -31,6 +31,10 @@ public final class ObserverFailures {
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
+	private final Set<String> declared = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean bound;
+
 	/**
 	 * Creates the guard.
 	 * @param registry where failures are counted, looked up at the first failure (none: only logged)
@@ -45,6 +49,28 @@ public final class ObserverFailures {
 	 */
 	public static ObserverFailures logOnly() {
 		return new ObserverFailures(() -> null);
+	}
+
+	/**
+	 * Declares a component this guard runs, so that its counter shows zero from the start and
+	 * an alert on its increase sees the first failure. Until a registry is {@link #bind() bound}
+	 * the declaration is kept and registered then.
+	 * @param component which part of Vantage runs, a constant
+	 */
+	public void declare(String component) {
+		this.declared.add(component);
+		if (this.bound) {
+			this.counters.computeIfAbsent(component, this::counter);
+		}
+	}
+
+	/**
+	 * Registers the counters of every component declared so far, once the registry exists (at
+	 * the end of the application's startup); later declarations register at once.
+	 */
+	public void bind() {
+		this.bound = true;
+		this.declared.forEach((component) -> this.counters.computeIfAbsent(component, this::counter));
 	}
 
 	/**

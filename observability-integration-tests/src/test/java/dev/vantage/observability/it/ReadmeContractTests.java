@@ -21,7 +21,6 @@ import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
 import dev.vantage.observability.business.PaymentOutcome;
-import dev.vantage.observability.support.ObserverFailures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,9 +67,6 @@ class ReadmeContractTests {
 	private AuditLogger audit;
 
 	@Autowired
-	private ObserverFailures observerFailures;
-
-	@Autowired
 	private RestClient.Builder restClient;
 
 	@Test
@@ -92,8 +88,6 @@ class ReadmeContractTests {
 		this.business.lowStock("acme", 2);
 		this.business.activeTenants(1);
 		this.audit.log(AuditEvent.builder("dictionary.check").build());
-		// The series exists from the first failure inside Vantage's observing code.
-		this.observerFailures.failed("dictionary check", new IllegalStateException("a failure to count"));
 		this.restClient.build().get().uri("http://127.0.0.1:" + this.port + "/orders/1").retrieve().toBodilessEntity();
 		http.send("POST", "/vantage/rum", "{\"page\":\"/\",\"view\":true,\"metrics\":[{\"name\":\"LCP\",\"value\":900}]}"
 			.getBytes(StandardCharsets.UTF_8));

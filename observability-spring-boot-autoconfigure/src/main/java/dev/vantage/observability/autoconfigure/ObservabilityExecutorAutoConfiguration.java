@@ -5,6 +5,7 @@ import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,6 +29,12 @@ public final class ObservabilityExecutorAutoConfiguration {
 	@ConditionalOnMissingBean
 	ObserverFailures observerFailures(ObjectProvider<MeterRegistry> registry) {
 		return new ObserverFailures(registry::getIfAvailable);
+	}
+
+	/** The guard's counters at zero once the registry exists, so an alert sees the first failure. */
+	@Bean
+	static SmartInitializingSingleton observerFailuresBinding(ObjectProvider<ObserverFailures> failures) {
+		return () -> failures.ifAvailable(ObserverFailures::bind);
 	}
 
 	@Bean(destroyMethod = "close")

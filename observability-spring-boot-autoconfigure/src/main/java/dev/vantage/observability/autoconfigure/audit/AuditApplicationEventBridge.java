@@ -25,6 +25,8 @@ final class AuditApplicationEventBridge {
 	private static final Set<String> SECURITY_TYPES = Set.of("AUTHENTICATION_SUCCESS", "AUTHENTICATION_FAILURE",
 			"AUTHORIZATION_FAILURE");
 
+	private static final String COMPONENT = "Boot audit event listener";
+
 	private final AuditLogger auditLogger;
 
 	private final ObjectProvider<SecurityEventRecorder> securityEvents;
@@ -36,6 +38,7 @@ final class AuditApplicationEventBridge {
 		this.auditLogger = auditLogger;
 		this.securityEvents = securityEvents;
 		this.failures = failures;
+		failures.declare(COMPONENT);
 	}
 
 	/**
@@ -44,7 +47,7 @@ final class AuditApplicationEventBridge {
 	 */
 	@EventListener
 	void onAuditEvent(AuditApplicationEvent event) {
-		this.failures.run("Boot audit event listener", () -> write(event));
+		this.failures.run(COMPONENT, () -> write(event));
 	}
 
 	private void write(AuditApplicationEvent event) {

@@ -55,6 +55,9 @@ abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInit
 	@Override
 	public final void afterSingletonsInstantiated() {
 		this.recorders.forEach((recorder) -> recorder.metrics.obtain());
+		if (!this.recorders.isEmpty()) {
+			this.failures.obtain().declare(Recorder.COMPONENT);
+		}
 	}
 
 	@Override

@@ -68,6 +68,7 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 		this.openToAnyone = openToAnyone;
 		this.failures = failures;
 		this.fail = fail;
+		failures.declare(COMPONENT);
 	}
 
 	@Override

@@ -39,6 +39,7 @@ final class CriticalDependenciesReadiness implements HealthEndpointGroupsPostPro
 
 	CriticalDependenciesReadiness(Set<String> criticalDependencies, ObserverFailures failures) {
 		this.failures = failures;
+		failures.declare(COMPONENT);
 		this.criticalMembers = criticalDependencies.stream()
 			.map((name) -> DependenciesHealthContributor.NAME + "/" + name)
 			.collect(Collectors.toUnmodifiableSet());

@@ -38,6 +38,7 @@ abstract class TenantRequestObservationHandler<C extends Observation.Context> im
 		this.metrics = metrics;
 		this.failures = failures;
 		this.contextType = contextType;
+		failures.declare(COMPONENT);
 	}
 
 	@Override

@@ -51,6 +51,7 @@ final class SecurityObservationHandler implements ObservationHandler<Observation
 			Consumer<Runnable> recording) {
 		this.recorder = recorder;
 		this.failures = failures;
+		failures.declare(COMPONENT);
 		this.authentications = authentications;
 		this.recording = recording;
 	}

@@ -35,6 +35,7 @@ final class SpringSecurityEventsBridge {
 	SpringSecurityEventsBridge(SecurityEventRecorder recorder, ObserverFailures failures) {
 		this.recorder = recorder;
 		this.failures = failures;
+		failures.declare(COMPONENT);
 	}
 
 	/**

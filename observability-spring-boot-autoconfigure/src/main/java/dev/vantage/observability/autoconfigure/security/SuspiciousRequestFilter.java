@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SuspiciousRequestFilter extends OncePerRequestFilter {
 
+	private static final String COMPONENT = "suspicious request filter";
+
 	private final SuspiciousRequestDetector detector;
 
 	private final SecurityEventRecorder recorder;
@@ -29,6 +31,7 @@ final class SuspiciousRequestFilter extends OncePerRequestFilter {
 		this.detector = detector;
 		this.recorder = recorder;
 		this.failures = failures;
+		failures.declare(COMPONENT);
 	}
 
 	@Override
@@ -44,7 +47,7 @@ final class SuspiciousRequestFilter extends OncePerRequestFilter {
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
-			this.failures.failed("suspicious request filter", ex);
+			this.failures.failed(COMPONENT, ex);
 		}
 		chain.doFilter(request, response);
 	}

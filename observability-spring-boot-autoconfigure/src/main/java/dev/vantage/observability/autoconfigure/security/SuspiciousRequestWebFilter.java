@@ -34,6 +34,7 @@ final class SuspiciousRequestWebFilter implements WebFilter {
 		this.detector = detector;
 		this.recorder = recorder;
 		this.failures = failures;
+		failures.declare(COMPONENT);
 	}
 
 	@Override

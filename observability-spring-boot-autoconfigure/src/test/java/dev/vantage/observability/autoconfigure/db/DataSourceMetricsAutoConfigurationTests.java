@@ -44,7 +44,7 @@ class DataSourceMetricsAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			HikariDataSource pool = context.getBean(HikariDataSource.class);
 			new JdbcTemplate(pool).queryForObject("select 1", Integer.class);
-			assertThat(context.getBean(MeterRegistry.class).get("db.query").tag("operation", "select").timer().count())
+			assertThat(context.getBean(MeterRegistry.class).get("db.query").tag("operation", "select").tag("outcome", "success").timer().count())
 				.isEqualTo(1);
 			assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isPositive();
 			assertThat(pool.unwrap(HikariDataSource.class)).isNotNull();

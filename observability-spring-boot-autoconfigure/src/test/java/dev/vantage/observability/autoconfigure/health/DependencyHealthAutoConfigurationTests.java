@@ -5,17 +5,24 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.DependencyHealthChecker;
 import dev.vantage.observability.support.ObservabilityExecutor;
+import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -33,6 +40,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 class DependencyHealthAutoConfigurationTests {
 
@@ -63,6 +72,28 @@ class DependencyHealthAutoConfigurationTests {
 				assertThat(context.getBean(MeterRegistry.class).get(DependencyHealthChecker.UP_METER)
 					.tag("dependency", "dataSource").gauge().value()).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void readinessGainsTheCriticalDependenciesAndBootsGroupsKeepEveryInterface() {
+		HealthEndpointGroup readiness = mock(HealthEndpointGroup.class);
+		BootsGroups groups = mock(BootsGroups.class);
+		given(groups.get("readiness")).willReturn(readiness);
+		given(groups.getAdditionalPaths(EndpointId.of("health"), WebServerNamespace.SERVER))
+			.willReturn(List.of("/readyz"));
+		HealthEndpointGroups processed = new CriticalDependenciesReadiness(Set.of("dataSource"),
+				ObserverFailures.logOnly())
+			.postProcessHealthEndpointGroups(groups);
+		assertThat(processed).isInstanceOf(AdditionalPathsMapper.class);
+		assertThat(((AdditionalPathsMapper) processed).getAdditionalPaths(EndpointId.of("health"),
+				WebServerNamespace.SERVER)).containsExactly("/readyz");
+		assertThat(processed.get("readiness").isMember("dependencies/dataSource")).isTrue();
+		assertThat(processed.get("readiness").isMember("dependencies/search")).isFalse();
+	}
+
+	/** What Boot's own groups object is: groups and the mapper of their additional paths. */
+	interface BootsGroups extends HealthEndpointGroups, AdditionalPathsMapper {
+
 	}
 
 	@Test
