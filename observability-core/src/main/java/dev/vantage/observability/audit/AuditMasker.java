@@ -31,7 +31,16 @@ public final class AuditMasker {
 
 	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})\\.\\d{1,3}");
 
+	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
+
+	private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+	private static final Pattern CREDENTIALS = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
+
 	private final String[] maskedKeys;
+
+	/** {@code key=value}, {@code key: value} and {@code "key":"value"} for every masked key. */
+	private final @Nullable Pattern maskedPairs;
 
 	private final boolean anonymizeClientIp;
 
@@ -44,6 +53,7 @@ public final class AuditMasker {
 		this.maskedKeys = maskedKeys.stream().map(AuditMasker::normalize).filter((key) -> !key.isEmpty())
 			.toArray(String[]::new);
 		this.anonymizeClientIp = anonymizeClientIp;
+		this.maskedPairs = pairs(this.maskedKeys);
 	}
 
 	/**
@@ -80,7 +90,10 @@ public final class AuditMasker {
 		if (value == null) {
 			return null;
 		}
-		String bounded = (value.length() > MAX_VALUE_LENGTH) ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
+		return maskCardNumbers((value.length() > MAX_VALUE_LENGTH) ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value);
+	}
+
+	private static String maskCardNumbers(String bounded) {
 		if (digits(bounded) < MIN_CARD_DIGITS) {
 			// Most values (ids, names, statuses) cannot hold a card number: no regex for them.
 			return bounded;
@@ -97,6 +110,36 @@ public final class AuditMasker {
 		while (matcher.find());
 		matcher.appendTail(masked);
 		return masked.toString();
+	}
+
+	/**
+	 * Masks free text that may hold anything, such as an exception's message: card numbers keep
+	 * their last four digits; e-mail addresses, bearer and basic credentials, JSON web tokens
+	 * and the values of masked keys ({@code password=...}, {@code "token": "..."}) become
+	 * {@value #MASK}; the text is cut to {@code maxLength} characters first.
+	 * @param value the text, possibly {@code null}
+	 * @param maxLength the most characters kept, at least 1
+	 * @return the text to show, {@code null} when absent
+	 */
+	public @Nullable String maskText(@Nullable String value, int maxLength) {
+		if (maxLength < 1) {
+			throw new IllegalArgumentException("'maxLength' must be at least 1, was " + maxLength);
+		}
+		if (value == null) {
+			return null;
+		}
+		String text = maskCardNumbers((value.length() > maxLength) ? value.substring(0, maxLength) + "..." : value);
+		if (text.indexOf('@') >= 0) {
+			text = EMAIL.matcher(text).replaceAll(MASK);
+		}
+		if (text.contains("eyJ")) {
+			text = JWT.matcher(text).replaceAll(MASK);
+		}
+		text = CREDENTIALS.matcher(text).replaceAll("$1 " + MASK);
+		if (this.maskedPairs != null && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0)) {
+			text = this.maskedPairs.matcher(text).replaceAll("$1" + MASK);
+		}
+		return text;
 	}
 
 	/**
@@ -119,6 +162,21 @@ public final class AuditMasker {
 			return (groups.length > 3) ? groups[0] + ":" + groups[1] + ":" + groups[2] + "::" : value;
 		}
 		return MASK;
+	}
+
+	/** One pattern for the masked keys, each letter of a key optionally followed by a separator. */
+	private static @Nullable Pattern pairs(String[] keys) {
+		if (keys.length == 0) {
+			return null;
+		}
+		StringBuilder names = new StringBuilder();
+		for (String key : keys) {
+			names.append((names.length() > 0) ? "|" : "");
+			for (int i = 0; i < key.length(); i++) {
+				names.append((i > 0) ? "[-_ .]?" : "").append(Pattern.quote(String.valueOf(key.charAt(i))));
+			}
+		}
+		return Pattern.compile("(?i)([\\w.-]*(?:" + names + ")[\\w.-]*\"?\\s*[=:]\\s*\"?)[^\\s,;&\"']+");
 	}
 
 	/** The key in lower case without separators ({@code Card-Number} is {@code cardnumber}), without a regex. */

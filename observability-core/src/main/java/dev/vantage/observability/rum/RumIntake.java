@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.vantage.observability.errors.BrowserError;
+import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.support.Arguments;
 import dev.vantage.observability.support.WindowCounters;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,9 @@ public final class RumIntake {
 	/** The most errors one beacon may report; a page reports at most this many per beacon. */
 	public static final long MAX_ERRORS = 100;
 
+	/** The most error details one beacon may carry; a page sends at most this many. */
+	public static final int MAX_ERROR_DETAILS = 10;
+
 	private final RumMetrics metrics;
 
 	private final Set<String> allowedOrigins;
@@ -32,6 +38,8 @@ public final class RumIntake {
 	private final int maxBeacons;
 
 	private final WindowCounters beacons;
+
+	private final @Nullable ErrorTracker errorTracker;
 
 	/**
 	 * Creates the intake.
@@ -46,6 +54,22 @@ public final class RumIntake {
 	 */
 	public RumIntake(RumMetrics metrics, Collection<String> allowedOrigins, int maxBeacons, Duration window,
 			int maxTrackedClients, Clock clock) {
+		this(metrics, allowedOrigins, maxBeacons, window, maxTrackedClients, clock, null);
+	}
+
+	/**
+	 * Creates the intake, with error details grouped into a tracker.
+	 * @param metrics the meters
+	 * @param allowedOrigins origins besides the service's own whose pages may report
+	 * @param maxBeacons beacons allowed per client address and window
+	 * @param window the rate limit's window
+	 * @param maxTrackedClients the most client addresses followed at once
+	 * @param clock the clock
+	 * @param errorTracker where error details are grouped, or {@code null} to keep only counts
+	 */
+	public RumIntake(RumMetrics metrics, Collection<String> allowedOrigins, int maxBeacons, Duration window,
+			int maxTrackedClients, Clock clock, @Nullable ErrorTracker errorTracker) {
+		this.errorTracker = errorTracker;
 		this.metrics = Arguments.requireNonNull(metrics, "metrics");
 		this.allowedOrigins = Arguments.requireNonNull(allowedOrigins, "allowedOrigins")
 			.stream()
@@ -123,6 +147,23 @@ public final class RumIntake {
 		}
 		else if (beacon.errors() > 0) {
 			this.metrics.errors(page, beacon.errors());
+		}
+		if (this.errorTracker != null) {
+			recordDetails(page, beacon.errorDetails(), this.errorTracker);
+		}
+	}
+
+	private void recordDetails(String page, List<Beacon.ErrorDetail> details, ErrorTracker tracker) {
+		if (details.size() > MAX_ERROR_DETAILS) {
+			this.metrics.rejected(Rejection.INVALID_VALUE);
+			return;
+		}
+		for (Beacon.ErrorDetail detail : details) {
+			if (detail.count() < 1 || detail.count() > MAX_ERRORS) {
+				this.metrics.rejected(Rejection.INVALID_VALUE);
+				continue;
+			}
+			tracker.recordBrowser(page, BrowserError.of(detail.message(), detail.frame()), detail.count());
 		}
 	}
 

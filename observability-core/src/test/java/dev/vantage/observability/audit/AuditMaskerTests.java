@@ -3,6 +3,7 @@ package dev.vantage.observability.audit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AuditMaskerTests {
 
@@ -22,6 +23,19 @@ class AuditMaskerTests {
 		assertThat(this.masker.mask("paid with 4111 1111 1111 1111 yesterday")).isEqualTo("paid with ****1111 yesterday");
 		assertThat(this.masker.mask("pan=5500-0000-0000-0004;")).isEqualTo("pan=****0004;");
 		assertThat(this.masker.mask("4111111111111111")).isEqualTo("****1111");
+	}
+
+	@Test
+	void freeTextLosesAddressesCredentialsTokensAndMaskedPairs() {
+		assertThat(this.masker.maskText("mail bob.smith+shop@mail.example.co.uk failed, api_token: s3cr3t; "
+				+ "\"cardNumber\":\"4111-1111-1111-1111\", Authorization Basic dXNlcjpwYXNz, "
+				+ "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", 1000))
+			.isEqualTo("mail **** failed, api_token: ****; \"cardNumber\":\"****\", Authorization Basic ****, jwt ****");
+		assertThat(this.masker.maskText("order 42 of user 7 failed", 1000)).isEqualTo("order 42 of user 7 failed");
+		assertThat(this.masker.maskText("x".repeat(50), 10)).isEqualTo("xxxxxxxxxx...");
+		assertThat(this.masker.maskText(null, 10)).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.masker.maskText("x", 0))
+			.withMessageContaining("'maxLength'");
 	}
 
 	@Test

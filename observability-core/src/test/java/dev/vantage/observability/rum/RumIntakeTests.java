@@ -12,6 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.vantage.observability.audit.AuditMasker;
+import dev.vantage.observability.errors.ErrorFingerprinter;
+import dev.vantage.observability.errors.ErrorTracker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -31,6 +35,30 @@ class RumIntakeTests {
 		assertThat(this.registry.find("rum.beacons.rejected").counters()).hasSize(5)
 			.allSatisfy((counter) -> assertThat(counter.count()).isZero());
 		assertThat(this.registry.find("rum.beacons.rejected").tag("reason", "rate_limited").counter()).isNotNull();
+	}
+
+	@Test
+	void errorDetailsAreGroupedByMessageAndTopFrameWithinBounds() {
+		ErrorTracker tracker = new ErrorTracker(this.registry, new ErrorFingerprinter(List.of()), List.of(),
+				new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), "1.0", new ErrorTracker.Limits(10, 10, 10, 100),
+				CLOCK);
+		RumIntake intake = new RumIntake(this.metrics, List.of(), 3, Duration.ofMinutes(1), 100, CLOCK, tracker);
+		intake.record(new Beacon("/products/{id}", false, 3, List.of(),
+				List.of(new Beacon.ErrorDetail("TypeError: x.price is undefined for item 17", "at render (/app.js:1:2)", 2),
+						new Beacon.ErrorDetail("TypeError: x.price is undefined for item 99", "at render (/app.js:1:9)", 1),
+						new Beacon.ErrorDetail("Error: bad", "", 0))));
+		assertThat(tracker.groups()).singleElement().satisfies((group) -> {
+			assertThat(group.count()).isEqualTo(3);
+			assertThat(group.where()).isEqualTo("/products/{id}");
+			assertThat(group.exception()).isEqualTo("TypeError");
+		});
+		assertThat(this.registry.get("errors").tags("source", "rum", "exception", "TypeError", "handled", "false")
+			.counter().count()).isEqualTo(3);
+		intake.record(new Beacon("/", false, 0, List.of(), java.util.Collections.nCopies(RumIntake.MAX_ERROR_DETAILS + 1,
+				new Beacon.ErrorDetail("Error: flood", "", 1))));
+		assertThat(tracker.groups()).hasSize(1);
+		assertThat(this.registry.get("rum.beacons.rejected").tag("reason", "invalid_value").counter().count())
+			.isEqualTo(2);
 	}
 
 	@Test

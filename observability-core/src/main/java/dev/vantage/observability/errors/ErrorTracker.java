@@ -1,0 +1,284 @@
+package dev.vantage.observability.errors;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import dev.vantage.observability.audit.AuditMasker;
+import dev.vantage.observability.support.Arguments;
+
+/**
+ * Groups and counts errors: {@code errors{exception, fingerprint, source, handled}} and, per
+ * group, what the {@code errors} endpoint shows. An error of a group seen before costs the
+ * fingerprint (a walk over frames already taken), a lock-free lookup and a counter increment;
+ * a new group also masks its message and keeps a bounded sample stack trace. Messages never
+ * become tag values. Server groups (HTTP and logs) and browser groups are bounded separately,
+ * so that pages cannot push the server's groups out.
+ */
+public final class ErrorTracker {
+
+	/** The meter name. */
+	public static final String METER = "errors";
+
+	private final MeterRegistry registry;
+
+	private final ErrorFingerprinter fingerprinter;
+
+	private final List<ErrorGrouping> groupings;
+
+	private final AuditMasker masker;
+
+	private final String version;
+
+	private final Limits limits;
+
+	private final Clock clock;
+
+	private final ErrorGroups server;
+
+	private final ErrorGroups browser;
+
+	private final RecentErrors recentHttp = new RecentErrors();
+
+	/**
+	 * Creates a tracker.
+	 * @param registry where {@code errors} is counted
+	 * @param fingerprinter computes fingerprints
+	 * @param groupings overrides of the grouping, in order
+	 * @param masker masks messages
+	 * @param version the application's version, kept with each new group
+	 * @param limits what is kept
+	 * @param clock the clock
+	 */
+	public ErrorTracker(MeterRegistry registry, ErrorFingerprinter fingerprinter, List<ErrorGrouping> groupings,
+			AuditMasker masker, String version, Limits limits, Clock clock) {
+		this.registry = Arguments.requireNonNull(registry, "registry");
+		this.fingerprinter = Arguments.requireNonNull(fingerprinter, "fingerprinter");
+		this.groupings = List.copyOf(Arguments.requireNonNull(groupings, "groupings"));
+		this.masker = Arguments.requireNonNull(masker, "masker");
+		this.version = Arguments.requireNonNull(version, "version");
+		this.limits = Arguments.requireNonNull(limits, "limits");
+		this.clock = Arguments.requireNonNull(clock, "clock");
+		this.server = new ErrorGroups(limits.maxGroups());
+		this.browser = new ErrorGroups(limits.maxBrowserGroups());
+	}
+
+	/**
+	 * Records an exception that ended an HTTP request.
+	 * @param error the exception
+	 * @param handled whether a handler turned it into a response
+	 * @param status the response status
+	 * @param route the route template, or {@code null}
+	 * @param traceId the request's trace id, or {@code null}
+	 * @return the group
+	 */
+	public ErrorGroup recordHttp(Throwable error, boolean handled, int status, @Nullable String route,
+			@Nullable String traceId) {
+		Arguments.requireNonNull(error, "error");
+		this.recentHttp.add(error);
+		ErrorGroup group = group(error, ThrowableAccess.THROWABLES);
+		group.seen(this.registry, this.clock.millis(), ErrorSource.HTTP, handled, 1, route, traceId, status);
+		return group;
+	}
+
+	/**
+	 * Says that an HTTP request will record this exception when it ends, so that a log line of
+	 * it before then (a framework's error handler logging it) is not counted twice.
+	 * @param error the exception
+	 */
+	public void expectHttp(Throwable error) {
+		this.recentHttp.add(Arguments.requireNonNull(error, "error"));
+	}
+
+	/**
+	 * Records an exception logged at ERROR, unless an HTTP request recorded it (or will).
+	 * @param <T> the exception's representation
+	 * @param <F> its frames
+	 * @param error the exception
+	 * @param access how to read it
+	 * @param logger the logger's name
+	 * @param handled whether the code that logged it handled it
+	 * @param traceId the trace id of the log line, or {@code null}
+	 * @return the group, {@code null} when the exception was an HTTP request's
+	 */
+	public <T, F> @Nullable ErrorGroup recordLog(T error, ThrowableAccess<T, F> access, String logger,
+			boolean handled, @Nullable String traceId) {
+		Throwable throwable = access.throwable(error);
+		if (throwable != null && this.recentHttp.contains(throwable)) {
+			return null;
+		}
+		ErrorGroup group = group(error, access);
+		group.seen(this.registry, this.clock.millis(), ErrorSource.LOG, handled, 1, logger, traceId, 0);
+		return group;
+	}
+
+	/**
+	 * Records JavaScript errors of one kind that a page reported.
+	 * @param page the page's route template (already bounded)
+	 * @param error the error, normalised
+	 * @param occurrences how many
+	 */
+	public void recordBrowser(String page, BrowserError error, long occurrences) {
+		Arguments.requireNonNull(error, "error");
+		long id = ErrorFingerprinter.fingerprint(error.groupKey());
+		ErrorGroup seen = this.browser.find(id);
+		ErrorGroup group = (seen != null) ? seen : this.browser.get(id, (key) -> new ErrorGroup(key, error.name(), null,
+				this.masker.maskText(error.message(), this.limits.messageLength()),
+				List.of(new ErrorGroup.Frame(error.frame(), true)), this.version, this.clock.millis(), ErrorSource.RUM));
+		group.seen(this.registry, this.clock.millis(), ErrorSource.RUM, false, occurrences, page, null, 0);
+	}
+
+	/**
+	 * Returns the fingerprint of an exception, as its log line carries it.
+	 * @param <T> the exception's representation
+	 * @param <F> its frames
+	 * @param error the exception
+	 * @param access how to read it
+	 * @return {@value ErrorFingerprinter#LENGTH} hexadecimal digits
+	 */
+	public <T, F> String fingerprint(T error, ThrowableAccess<T, F> access) {
+		long id = id(error, access);
+		ErrorGroup group = this.server.find(id);
+		return (group != null) ? group.fingerprint() : ErrorFingerprinter.hex(id);
+	}
+
+	/**
+	 * Masks an exception's message for a log line or the endpoint.
+	 * @param message the message
+	 * @return the masked message, bounded, or {@code null}
+	 */
+	public @Nullable String maskMessage(@Nullable String message) {
+		return this.masker.maskText(message, this.limits.messageLength());
+	}
+
+	/**
+	 * Returns every group kept, the most recently seen first.
+	 * @return the groups
+	 */
+	public List<ErrorGroup> groups() {
+		List<ErrorGroup> all = new ArrayList<>(this.server.all());
+		all.addAll(this.browser.all());
+		all.sort(Comparator.comparingLong(ErrorGroup::lastSeen).reversed());
+		return all;
+	}
+
+	/**
+	 * Returns a group kept.
+	 * @param fingerprint its fingerprint
+	 * @return the group, or {@code null}
+	 */
+	public @Nullable ErrorGroup group(String fingerprint) {
+		long id = ErrorFingerprinter.parse(Arguments.requireNonNull(fingerprint, "fingerprint"));
+		if (id < 0) {
+			return null;
+		}
+		ErrorGroup group = this.server.find(id);
+		return (group != null) ? group : this.browser.find(id);
+	}
+
+	/**
+	 * Returns how many groups were forgotten to make room for new ones.
+	 * @return the number of groups
+	 */
+	public long evictedGroups() {
+		return this.server.evicted() + this.browser.evicted();
+	}
+
+	/**
+	 * Returns the limits.
+	 * @return what is kept
+	 */
+	public Limits limits() {
+		return this.limits;
+	}
+
+	private <T, F> ErrorGroup group(T error, ThrowableAccess<T, F> access) {
+		long id = id(error, access);
+		ErrorGroup seen = this.server.find(id);
+		// No lambda for a group seen before: recording it allocates nothing.
+		return (seen != null) ? seen : this.server.get(id, (key) -> newGroup(key, error, access));
+	}
+
+	private <T, F> long id(T error, ThrowableAccess<T, F> access) {
+		if (!this.groupings.isEmpty()) {
+			Throwable throwable = access.throwable(error);
+			if (throwable != null) {
+				for (ErrorGrouping grouping : this.groupings) {
+					String key = grouping.groupKey(throwable);
+					if (key != null) {
+						return ErrorFingerprinter.fingerprint(key);
+					}
+				}
+			}
+		}
+		return this.fingerprinter.fingerprint(error, access);
+	}
+
+	private <T, F> ErrorGroup newGroup(long id, T error, ThrowableAccess<T, F> access) {
+		T root = ErrorFingerprinter.rootCause(error, access);
+		return new ErrorGroup(id, access.className(error), (root != error) ? access.className(root) : null,
+				maskMessage(access.message(error)), sampleStack(error, access), this.version, this.clock.millis(),
+				ErrorSource.HTTP);
+	}
+
+	/** The stack trace as Java prints it, without common frames, at most {@code stackDepth} frames in all. */
+	private <T, F> List<ErrorGroup.Frame> sampleStack(T error, ThrowableAccess<T, F> access) {
+		List<ErrorGroup.Frame> lines = new ArrayList<>();
+		int frames = 0;
+		T current = error;
+		for (int depth = 0; current != null && depth < ErrorFingerprinter.MAX_CHAIN
+				&& frames < this.limits.stackDepth(); depth++) {
+			if (depth > 0) {
+				String message = maskMessage(access.message(current));
+				lines.add(new ErrorGroup.Frame(
+						"Caused by: " + access.className(current) + ((message != null) ? ": " + message : ""), false));
+			}
+			F elements = access.frames(current);
+			for (int i = 0, n = access.frameCount(elements); i < n && frames < this.limits.stackDepth(); i++, frames++) {
+				StackTraceElement frame = access.frame(elements, i);
+				lines.add(new ErrorGroup.Frame(frame.toString(),
+						this.fingerprinter.isApplicationClass(frame.getClassName())));
+			}
+			T cause = access.cause(current);
+			current = (cause == current) ? null : cause;
+		}
+		return lines;
+	}
+
+	/**
+	 * What is kept.
+	 *
+	 * @param maxGroups server groups (HTTP and logs) kept, at least 1
+	 * @param maxBrowserGroups browser groups kept, at least 1
+	 * @param stackDepth frames kept per sample stack trace, at least 1
+	 * @param messageLength characters kept per message, at least 1
+	 */
+	public record Limits(int maxGroups, int maxBrowserGroups, int stackDepth, int messageLength) {
+
+		/**
+		 * Checks the limits.
+		 * @param maxGroups server groups kept
+		 * @param maxBrowserGroups browser groups kept
+		 * @param stackDepth frames kept per sample stack trace
+		 * @param messageLength characters kept per message
+		 */
+		public Limits {
+			atLeastOne(maxGroups, "maxGroups");
+			atLeastOne(maxBrowserGroups, "maxBrowserGroups");
+			atLeastOne(stackDepth, "stackDepth");
+			atLeastOne(messageLength, "messageLength");
+		}
+
+		private static void atLeastOne(int value, String name) {
+			if (value < 1) {
+				throw new IllegalArgumentException("'" + name + "' must be at least 1, was " + value);
+			}
+		}
+
+	}
+
+}
