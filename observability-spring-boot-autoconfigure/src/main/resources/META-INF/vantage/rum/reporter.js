@@ -11,10 +11,12 @@ var source = new URL(script.src, location.href);
 var base = source.pathname.slice(0, Math.max(0, source.pathname.length - vantageRum.script.length));
 var beaconUrl = source.origin + base + vantageRum.beacon;
 var MAX_ERRORS = 100;
+var MAX_ERROR_DETAILS = 10;
 var pending = [];
 var reported = {};
 var viewReported = false;
 var errors = 0;
+var details = [];
 
 function page() {
   var holders = [script, document.documentElement, document.body];
@@ -39,10 +41,12 @@ function flush() {
   if (viewReported && pending.length === 0 && errors === 0) {
     return;
   }
-  var body = JSON.stringify({ page: page(), view: !viewReported, errors: Math.min(errors, MAX_ERRORS), metrics: pending });
+  var body = JSON.stringify({ page: page(), view: !viewReported, errors: Math.min(errors, MAX_ERRORS), metrics: pending,
+    errorDetails: details });
   viewReported = true;
   pending = [];
   errors = 0;
+  details = [];
   var sent = false;
   try {
     sent = navigator.sendBeacon && navigator.sendBeacon(beaconUrl, new Blob([body], { type: 'text/plain' }));
@@ -55,8 +59,39 @@ function flush() {
   }
 }
 
-addEventListener('error', function () { errors++; });
-addEventListener('unhandledrejection', function () { errors++; });
+// The message and the top frame of each error, counted per kind: the service groups them.
+function topFrame(error) {
+  var stack = error && typeof error.stack === 'string' ? error.stack.split('\n') : [];
+  for (var i = 0; i < stack.length; i++) {
+    if (/:\d+(:\d+)?\)?\s*$/.test(stack[i])) {
+      return stack[i].slice(0, 300);
+    }
+  }
+  return '';
+}
+
+function noteError(message, frame) {
+  errors++;
+  message = String(message || 'Error').slice(0, 300);
+  for (var i = 0; i < details.length; i++) {
+    if (details[i].message === message && details[i].frame === frame) {
+      details[i].count = Math.min(details[i].count + 1, MAX_ERRORS);
+      return;
+    }
+  }
+  if (details.length < MAX_ERROR_DETAILS) {
+    details.push({ message: message, frame: frame, count: 1 });
+  }
+}
+
+addEventListener('error', function (event) {
+  noteError(event.error ? String(event.error) : event.message,
+    topFrame(event.error) || (event.filename ? event.filename + ':' + event.lineno + ':' + event.colno : ''));
+});
+addEventListener('unhandledrejection', function (event) {
+  var reason = event.reason;
+  noteError(reason instanceof Error ? String(reason) : 'UnhandledRejection: ' + String(reason), topFrame(reason));
+});
 webVitals.onLCP(queue);
 webVitals.onINP(queue);
 webVitals.onCLS(queue);

@@ -156,6 +156,16 @@ public final class ErrorTracker {
 	}
 
 	/**
+	 * Masks text as messages are masked, without bounding its length: a stack trace's messages.
+	 * @param text the text
+	 * @return the masked text
+	 */
+	public String maskText(String text) {
+		String masked = this.masker.maskText(Arguments.requireNonNull(text, "text"), Integer.MAX_VALUE);
+		return (masked != null) ? masked : text;
+	}
+
+	/**
 	 * Returns every group kept, the most recently seen first.
 	 * @return the groups
 	 */

@@ -1,6 +1,9 @@
 package dev.vantage.observability.errors;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,17 @@ class ErrorFingerprinterTests {
 
 		};
 		assertThat(hex(selfCaused)).hasSize(12);
+	}
+
+	@Test
+	void realCodeHasTheSameFingerprintInAnotherJvm() throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), FingerprintInAnotherJvm.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(output).isEqualTo(FingerprintInAnotherJvm.fingerprint()).hasSize(ErrorFingerprinter.LENGTH);
 	}
 
 	@Test

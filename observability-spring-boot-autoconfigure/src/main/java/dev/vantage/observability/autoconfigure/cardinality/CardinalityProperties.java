@@ -27,7 +27,7 @@ public class CardinalityProperties {
 	/** Name prefixes of the meters the guard bounds: Vantage's meter families and the HTTP meters by name. */
 	private List<String> meterPrefixes = new ArrayList<>(List.of(HttpMeters.SERVER_REQUESTS, HttpMeters.TENANT_REQUESTS,
 			HttpMeters.CLIENT_REQUESTS, "db.", "cache.", "business.", "security.", "audit.", "dependency.",
-			"application.", "rum."));
+			"application.", "rum.", "errors"));
 
 	public int getMaxTagValues() {
 		return this.maxTagValues;

@@ -28,7 +28,7 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 
 	/** Endpoints that hand out configuration, secrets, heap, control, or the versions an attacker looks for. */
 	static final List<String> SENSITIVE = List.of("env", "configprops", "threaddump", "heapdump", "loggers", "beans",
-			"mappings", "shutdown", "vantage", "slo");
+			"mappings", "shutdown", "vantage", "slo", "errors");
 
 	static final String INCLUDE = "management.endpoints.web.exposure.include";
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import dev.vantage.observability.autoconfigure.errors.ErrorTrackingAutoConfiguration;
 import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
+import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.rum.RumIntake;
 import dev.vantage.observability.rum.RumMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonParser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,7 +36,7 @@ import org.springframework.web.server.WebFilter;
  * the {@code rum.*} meters. Off unless {@code observability.rum.enabled=true}, since the
  * endpoint is public by nature.
  */
-@AutoConfiguration(after = CardinalityAutoConfiguration.class,
+@AutoConfiguration(after = { CardinalityAutoConfiguration.class, ErrorTrackingAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass({ MeterRegistry.class, JsonParser.class })
 @ConditionalOnWebApplication
@@ -60,9 +63,10 @@ public final class RumAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RumIntake rumIntake(RumMetrics metrics, RumProperties properties) {
+	RumIntake rumIntake(RumMetrics metrics, RumProperties properties, ObjectProvider<ErrorTracker> errorTracker) {
 		return new RumIntake(metrics, properties.getAllowedOrigins(), properties.getMaxBeaconsPerClient(),
-				properties.getRateLimitWindow(), properties.getMaxTrackedClients(), Clock.systemUTC());
+				properties.getRateLimitWindow(), properties.getMaxTrackedClients(), Clock.systemUTC(),
+				errorTracker.getIfAvailable());
 	}
 
 	@Bean

@@ -132,6 +132,7 @@ final class RumEndpoint {
 			boolean view = false;
 			long errors = 0;
 			List<Beacon.Measurement> measurements = new ArrayList<>();
+			List<Beacon.ErrorDetail> errorDetails = new ArrayList<>();
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String field = parser.currentName();
 				JsonToken value = parser.nextToken();
@@ -159,13 +160,18 @@ final class RumEndpoint {
 							return null;
 						}
 					}
+					case "errorDetails" -> {
+						if (value != JsonToken.START_ARRAY || !errorDetails(parser, errorDetails)) {
+							return null;
+						}
+					}
 					default -> parser.skipChildren();
 				}
 			}
 			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || page == null) {
 				return null;
 			}
-			return new Beacon(page, view, errors, measurements);
+			return new Beacon(page, view, errors, measurements, errorDetails);
 		}
 		catch (JacksonException ex) {
 			return null;
@@ -196,6 +202,36 @@ final class RumEndpoint {
 				return false;
 			}
 			measurements.add(new Beacon.Measurement(name, value));
+		}
+		return parser.currentToken() == JsonToken.END_ARRAY;
+	}
+
+	/** Reads {@code [{"message": "TypeError: ...", "frame": "at f (/app.js:1:2)", "count": 2}]}, at most {@value RumIntake#MAX_ERROR_DETAILS} and one more. */
+	private static boolean errorDetails(JsonParser parser, List<Beacon.ErrorDetail> details) {
+		while (parser.nextToken() == JsonToken.START_OBJECT) {
+			if (details.size() > RumIntake.MAX_ERROR_DETAILS) {
+				return false;
+			}
+			String message = "";
+			String frame = "";
+			long count = 1;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String field = parser.currentName();
+				JsonToken token = parser.nextToken();
+				if (field.equals("message") && token == JsonToken.VALUE_STRING) {
+					message = parser.getString();
+				}
+				else if (field.equals("frame") && token == JsonToken.VALUE_STRING) {
+					frame = parser.getString();
+				}
+				else if (field.equals("count") && token == JsonToken.VALUE_NUMBER_INT) {
+					count = parser.getLongValue();
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			details.add(new Beacon.ErrorDetail(message, frame, count));
 		}
 		return parser.currentToken() == JsonToken.END_ARRAY;
 	}

@@ -1,0 +1,101 @@
+package dev.vantage.observability.it;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The test service's failures, as an ordinary service has them (no Vantage code): the routes
+ * of {@code ErrorTrackingSuite}, a {@code @RestControllerAdvice} and a scheduled job.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ErrorRoutes {
+
+	@RestController
+	static class FailingController {
+
+		@GetMapping("/errors/order/{id}")
+		Map<String, Object> order(@PathVariable String id) {
+			throw new IllegalStateException(
+					"order " + id + " failed for card 4111 1111 1111 1111 of alice@example.com");
+		}
+
+		@GetMapping("/errors/other-path")
+		Map<String, Object> otherPath() {
+			throw new IllegalStateException("order 1 failed");
+		}
+
+		@GetMapping("/errors/invalid")
+		Map<String, Object> invalid() {
+			throw new InvalidOrderException();
+		}
+
+		@GetMapping("/errors/gateway")
+		Map<String, Object> gateway() {
+			throw new PaymentGatewayException();
+		}
+
+		@GetMapping("/errors/conflict")
+		Map<String, Object> conflict() {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "out of stock");
+		}
+
+		@GetMapping("/errors/job")
+		Map<String, Object> job() {
+			NightlyExport.FAIL.set(true);
+			return Map.of("scheduled", true);
+		}
+
+	}
+
+	@RestControllerAdvice
+	static class Advice {
+
+		@ExceptionHandler
+		ResponseEntity<String> invalid(InvalidOrderException ex) {
+			return ResponseEntity.badRequest().body("invalid order");
+		}
+
+		@ExceptionHandler
+		ResponseEntity<String> gateway(PaymentGatewayException ex) {
+			return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body("payment gateway down");
+		}
+
+	}
+
+	@Component
+	static class NightlyExport {
+
+		static final AtomicBoolean FAIL = new AtomicBoolean();
+
+		@Scheduled(fixedDelay = 50)
+		void run() {
+			if (FAIL.getAndSet(false)) {
+				throw new IllegalStateException("nightly export 7 failed");
+			}
+		}
+
+	}
+
+	static class InvalidOrderException extends RuntimeException {
+
+	}
+
+	static class PaymentGatewayException extends RuntimeException {
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.vantage.observability.autoconfigure.errors;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.vantage.observability.application.BuildInfoMetrics;
+import dev.vantage.observability.audit.AuditMasker;
+import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.errors.ErrorFingerprinter;
+import dev.vantage.observability.errors.ErrorGrouping;
+import dev.vantage.observability.errors.ErrorTracker;
+import dev.vantage.observability.support.ObserverFailures;
+
+/**
+ * Auto-configuration of error tracking: the {@link ErrorTracker}, fed by Boot's HTTP server
+ * observation on both web stacks (with, on Spring MVC, the exceptions handlers resolve) and by
+ * every exception logged at ERROR through Logback; the log fields; the {@code errors}
+ * endpoint. The application's packages, which make fingerprints, are Boot's
+ * auto-configuration packages unless {@code observability.errors.application-packages} says
+ * otherwise.
+ */
+@AutoConfiguration(afterName = { "dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnObservabilityEnabled(VantageErrorsProperties.PREFIX)
+@EnableConfigurationProperties(VantageErrorsProperties.class)
+public final class ErrorTrackingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorTracker errorTracker(MeterRegistry registry, VantageErrorsProperties properties, BeanFactory beanFactory,
+			ObjectProvider<BuildProperties> build, ObjectProvider<ErrorGrouping> groupings) {
+		List<String> packages = properties.getApplicationPackages();
+		if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
+			packages = AutoConfigurationPackages.get(beanFactory);
+		}
+		BuildProperties buildProperties = build.getIfAvailable();
+		String version = (buildProperties != null && buildProperties.getVersion() != null) ? buildProperties.getVersion()
+				: BuildInfoMetrics.UNKNOWN;
+		return new ErrorTracker(registry, new ErrorFingerprinter(packages), groupings.orderedStream().toList(),
+				new AuditMasker(properties.getMaskedKeys(), false), version,
+				new ErrorTracker.Limits(properties.getMaxGroups(), properties.getMaxBrowserGroups(),
+						properties.getStackDepth(), properties.getMessageLength()),
+				Clock.systemUTC());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(name = { "org.springframework.web.servlet.HandlerExceptionResolver",
+			"org.springframework.http.server.observation.ServerRequestObservationContext" })
+	static class ServletConfiguration {
+
+		@Bean
+		ResolvedErrors vantageResolvedErrors() {
+			return new ResolvedErrors();
+		}
+
+		@Bean
+		ObservationFilter vantageHandledServerErrors() {
+			return new HandledServerErrors();
+		}
+
+		@Bean
+		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker,
+				ObjectProvider<ObserverFailures> failures) {
+			return new HttpErrorObservationHandler.Servlet(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(name = "org.springframework.http.server.reactive.observation.ServerRequestObservationContext")
+	static class ReactiveConfiguration {
+
+		@Bean
+		ExpectedHttpErrors vantageExpectedHttpErrors(ErrorTracker tracker, ObjectProvider<ObserverFailures> failures) {
+			return new ExpectedHttpErrors(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+		@Bean
+		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker,
+				ObjectProvider<ObserverFailures> failures) {
+			return new HttpErrorObservationHandler.Reactive(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+	static class LogConfiguration {
+
+		@Bean
+		ErrorLogCapture vantageErrorLogCapture(ErrorTracker tracker, VantageErrorsProperties properties,
+				ObjectProvider<ObserverFailures> failures) {
+			return new ErrorLogCapture(tracker, new HashSet<>(properties.getUnhandledLoggers()),
+					failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ErrorsEndpoint errorsEndpoint(ErrorTracker tracker) {
+			return new ErrorsEndpoint(tracker);
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.vantage.observability.autoconfigure.errors;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+
+import dev.vantage.observability.errors.ErrorTracker;
+import dev.vantage.observability.support.ObserverFailures;
+
+/**
+ * Records the exception that ended an HTTP request when Boot's server observation
+ * ({@code http.server.requests}) stops: the observation's error (unhandled when Boot's
+ * observation saw it escape, else set by a handler) or, on Spring MVC, the exception a
+ * handler resolved into a response. {@link Servlet} and {@link Reactive} are where each
+ * stack keeps them. A failure of its own is counted and skipped.
+ * @param <C> the stack's server observation context
+ */
+abstract class HttpErrorObservationHandler<C extends Observation.Context> implements ObservationHandler<C> {
+
+	static final String COMPONENT = "http error tracking";
+
+	/** Marks an observation whose error escaped every handler. */
+	private static final Class<HttpErrorObservationHandler> UNHANDLED = HttpErrorObservationHandler.class;
+
+	private final ErrorTracker tracker;
+
+	private final ObserverFailures failures;
+
+	private final Class<C> contextType;
+
+	HttpErrorObservationHandler(ErrorTracker tracker, ObserverFailures failures, Class<C> contextType) {
+		this.tracker = tracker;
+		this.failures = failures;
+		this.contextType = contextType;
+		failures.declare(COMPONENT);
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return this.contextType.isInstance(context);
+	}
+
+	@Override
+	public void onError(C context) {
+		context.put(UNHANDLED, Boolean.TRUE);
+	}
+
+	@Override
+	public void onStop(C context) {
+		// Guarded without a lambda: this runs on every request.
+		try {
+			Throwable error = context.getError();
+			if (error == null) {
+				error = resolved(context);
+			}
+			if (error != null) {
+				boolean handled = context.get(UNHANDLED) == null || error instanceof ErrorResponse;
+				this.tracker.recordHttp(error, handled, status(context, error, handled), route(context),
+						TraceIds.of(context));
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.failed(COMPONENT, ex);
+		}
+	}
+
+	/** The exception a handler resolved into a response, where the stack keeps it. */
+	abstract @Nullable Throwable resolved(C context);
+
+	abstract int status(C context, Throwable error, boolean handled);
+
+	abstract @Nullable String route(C context);
+
+	/** Spring MVC: Boot's filter sets 500 for an exception that escaped; resolved ones are request attributes. */
+	static final class Servlet
+			extends HttpErrorObservationHandler<org.springframework.http.server.observation.ServerRequestObservationContext> {
+
+		Servlet(ErrorTracker tracker, ObserverFailures failures) {
+			super(tracker, failures, org.springframework.http.server.observation.ServerRequestObservationContext.class);
+		}
+
+		@Override
+		@Nullable Throwable resolved(org.springframework.http.server.observation.ServerRequestObservationContext context) {
+			HttpServletRequest request = context.getCarrier();
+			return (request != null) ? ResolvedErrors.of(request) : null;
+		}
+
+		@Override
+		int status(org.springframework.http.server.observation.ServerRequestObservationContext context, Throwable error,
+				boolean handled) {
+			HttpServletResponse response = context.getResponse();
+			return (response != null) ? response.getStatus() : 500;
+		}
+
+		@Override
+		@Nullable String route(org.springframework.http.server.observation.ServerRequestObservationContext context) {
+			return context.getPathPattern();
+		}
+
+	}
+
+	/**
+	 * WebFlux: an error reaches the observation when it escaped to the web exception handlers
+	 * (Boot's error handler among them); one that carries its own status ({@link ErrorResponse},
+	 * such as {@code ResponseStatusException}) counts as handled, with that status.
+	 */
+	static final class Reactive extends
+			HttpErrorObservationHandler<org.springframework.http.server.reactive.observation.ServerRequestObservationContext> {
+
+		Reactive(ErrorTracker tracker, ObserverFailures failures) {
+			super(tracker, failures,
+					org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class);
+		}
+
+		@Override
+		@Nullable Throwable resolved(
+				org.springframework.http.server.reactive.observation.ServerRequestObservationContext context) {
+			return null;
+		}
+
+		@Override
+		int status(org.springframework.http.server.reactive.observation.ServerRequestObservationContext context,
+				Throwable error, boolean handled) {
+			if (error instanceof ErrorResponse response) {
+				return response.getStatusCode().value();
+			}
+			ServerHttpResponse response = context.getResponse();
+			HttpStatusCode status = (response != null) ? response.getStatusCode() : null;
+			return (status != null && (handled || status.isError())) ? status.value() : 500;
+		}
+
+		@Override
+		@Nullable String route(
+				org.springframework.http.server.reactive.observation.ServerRequestObservationContext context) {
+			return context.getPathPattern();
+		}
+
+	}
+
+}

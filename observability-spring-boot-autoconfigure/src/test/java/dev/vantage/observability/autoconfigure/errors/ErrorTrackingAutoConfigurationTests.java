@@ -1,0 +1,116 @@
+package dev.vantage.observability.autoconfigure.errors;
+
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.vantage.observability.autoconfigure.MetricsConfigurations;
+import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import dev.vantage.observability.errors.ErrorGrouping;
+import dev.vantage.observability.errors.ErrorTracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorTrackingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(MetricsConfigurations.withRegistry(CardinalityAutoConfiguration.class,
+				ErrorTrackingAutoConfiguration.class));
+
+	@Test
+	void aTrackerCountsErrorsLoggedAtErrorOnlyWhileTheApplicationRuns() {
+		this.contextRunner.withUserConfiguration(ApplicationPackage.class).run((context) -> {
+			assertThat(context).hasSingleBean(ErrorTracker.class).hasSingleBean(ErrorLogCapture.class)
+				.doesNotHaveBean(ResolvedErrors.class);
+			assertThat(LoggedErrors.tracker()).isSameAs(context.getBean(ErrorTracker.class));
+			LoggerFactory.getLogger("jobs").error("export failed", new IllegalStateException("export 7 failed"));
+			LoggerFactory.getLogger("jobs").warn("retrying", new IllegalStateException("not counted"));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("errors").tags("source", "log", "handled", "true", "exception",
+					"IllegalStateException").counter().count()).isEqualTo(1);
+			assertThat(context.getBean(ErrorTracker.class).groups()).singleElement().satisfies((group) -> {
+				assertThat(group.where()).isEqualTo("jobs");
+				assertThat(group.stackTrace()).anyMatch((frame) -> frame.application());
+			});
+		});
+		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME)
+			.getAppender(ErrorLogCapture.APPENDER)).isNull();
+		assertThat(LoggedErrors.tracker()).isNull();
+	}
+
+	@Test
+	void groupingsOfTheApplicationComeFirstInOrder() {
+		this.contextRunner.withUserConfiguration(Grouping.class).run((context) -> {
+			ErrorTracker tracker = context.getBean(ErrorTracker.class);
+			assertThat(tracker.recordHttp(new IllegalStateException("x"), false, 500, null, null).fingerprint())
+				.isEqualTo(tracker.recordHttp(new IllegalArgumentException("y"), false, 500, null, null).fingerprint());
+		});
+	}
+
+	@Test
+	void switchedOffThereIsNothing() {
+		this.contextRunner.withPropertyValues("observability.errors.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ErrorTracker.class)
+				.doesNotHaveBean(ErrorLogCapture.class));
+	}
+
+	@Test
+	void invalidLimitsStopStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("observability.errors.max-groups=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("observability.errors.max-groups"));
+	}
+
+	@Test
+	void springMvcGetsTheResolverTheFilterAndTheHandler() {
+		new WebApplicationContextRunner().withConfiguration(MetricsConfigurations.withRegistry(
+				CardinalityAutoConfiguration.class, ErrorTrackingAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(ResolvedErrors.class)
+				.hasSingleBean(HandledServerErrors.class)
+				.hasBean("vantageHttpErrorObservationHandler")
+				.doesNotHaveBean(ExpectedHttpErrors.class));
+	}
+
+	@Test
+	void webFluxGetsTheExceptionHandlerAndTheObservationHandler() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(MetricsConfigurations.withRegistry(
+				CardinalityAutoConfiguration.class, ErrorTrackingAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(ExpectedHttpErrors.class)
+				.hasBean("vantageHttpErrorObservationHandler")
+				.doesNotHaveBean(ResolvedErrors.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage
+	static class ApplicationPackage {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Grouping {
+
+		@Bean
+		ErrorGrouping everythingIsOneGroup() {
+			return (error) -> "one";
+		}
+
+		@Bean
+		ErrorGrouping never() {
+			return (error) -> List.of().isEmpty() ? null : "never";
+		}
+
+	}
+
+}

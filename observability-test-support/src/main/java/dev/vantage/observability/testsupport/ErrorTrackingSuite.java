@@ -1,0 +1,216 @@
+package dev.vantage.observability.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.vantage.observability.testsupport.OutsideInSuite.Service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The error-tracking checks both web stacks pass, against test services with no Vantage code
+ * that serve, besides the routes of {@link OutsideInSuite}:
+ * <ul>
+ * <li>{@code GET /errors/order/{id}}: an unhandled {@code IllegalStateException} whose
+ * message holds the id, a card number and an e-mail address;</li>
+ * <li>{@code GET /errors/other-path}: the same exception type from another method;</li>
+ * <li>{@code GET /errors/invalid} and {@code /errors/gateway}: exceptions of the service's own
+ * that its {@code @RestControllerAdvice} turns into 400 and 502;</li>
+ * <li>{@code GET /errors/conflict}: a {@code ResponseStatusException} with its 409
+ * {@code ProblemDetail} (WebFlux's error handler in Boot renders other
+ * {@code ErrorResponseException}s as 500, with or without Vantage);</li>
+ * <li>{@code GET /errors/job}: makes a {@code @Scheduled} job fail once.</li>
+ * </ul>
+ */
+@ExtendWith(OutputCaptureExtension.class)
+public abstract class ErrorTrackingSuite {
+
+	private static final String TRACE_ID = "5bf92f3577b34da6a3ce929d0e0e4737";
+
+	private static final String ADMIN = "Basic "
+			+ Base64.getEncoder().encodeToString("admin:admin-pass".getBytes(StandardCharsets.UTF_8));
+
+	/** Starts the service on a free port with these arguments added. */
+	protected abstract Service launch(String... args);
+
+	private Service start(String... args) {
+		List<String> all = new ArrayList<>(List.of("--management.endpoints.web.exposure.include=health,prometheus,errors",
+				"--management.endpoints.web.base-path=/admin/actuator", "--management.tracing.sampling.probability=1.0",
+				"--observability.audit.enabled=false"));
+		all.addAll(List.of(args));
+		return launch(all.toArray(String[]::new));
+	}
+
+	@Test
+	void everyExceptionThatEndsARequestIsGroupedCountedAndShownOnlyToAdmins() {
+		try (Service app = start()) {
+			Http http = app.http();
+			assertThat(http.get("/errors/order/1").statusCode()).isEqualTo(500);
+			assertThat(http.get("/errors/order/2", "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").statusCode())
+				.isEqualTo(500);
+			assertThat(http.get("/errors/other-path").statusCode()).isEqualTo(500);
+			assertThat(http.get("/errors/invalid").statusCode()).isEqualTo(400);
+			assertThat(http.get("/errors/gateway").statusCode()).isEqualTo(502);
+			assertThat(http.get("/errors/conflict").statusCode()).isEqualTo(409);
+			Scrape scrape = scrape(http);
+			List<Scrape.Sample> unhandled = scrape.samples("errors_total")
+				.stream()
+				.filter((sample) -> sample.matches("exception", "IllegalStateException", "source", "http", "handled", "false"))
+				.toList();
+			assertThat(unhandled).as("one group for two ids, one for another code path")
+				.extracting(Scrape.Sample::value)
+				.containsExactlyInAnyOrder(2.0, 1.0);
+			for (String handled : List.of("InvalidOrderException", "PaymentGatewayException", "ResponseStatusException")) {
+				assertThat(scrape.sum("errors_total", "exception", handled, "source", "http", "handled", "true"))
+					.as(handled).isEqualTo(1);
+			}
+			assertThat(scrape.sum("http_server_requests_seconds_count", "uri", "/errors/gateway", "exception",
+					"PaymentGatewayException")).as("Boot's exception tag for a handled 5xx").isEqualTo(1);
+			assertThat(scrape.labelValues("errors_total", "source")).containsExactly("http");
+			assertThat(scrape.samples("observability_internal_errors_total")).allSatisfy(
+					(sample) -> assertThat(sample.value()).as(sample.line()).isZero());
+
+			assertThat(http.get("/admin/actuator/errors").statusCode()).isEqualTo(401);
+			JsonNode groups = JsonLines.parse(http.get("/admin/actuator/errors", "Authorization", ADMIN).body());
+			JsonNode order = group(groups, "/errors/order/{id}");
+			assertThat(order.path("count").asLong()).isEqualTo(2);
+			assertThat(order.path("exception").asString()).isEqualTo("java.lang.IllegalStateException");
+			assertThat(order.path("status").asInt()).isEqualTo(500);
+			assertThat(order.path("handled").asBoolean()).isFalse();
+			assertThat(order.path("lastTraceId").asString()).isEqualTo(TRACE_ID);
+			assertThat(order.path("message").asString()).isEqualTo("order 1 failed for card ****1111 of ****");
+			String fingerprint = order.path("fingerprint").asString();
+			assertThat(scrape.has("errors_total", "fingerprint", fingerprint, "handled", "false")).isTrue();
+			assertThat(group(groups, "/errors/gateway").path("handled").asBoolean()).isTrue();
+			assertThat(group(groups, "/errors/conflict").path("status").asInt()).isEqualTo(409);
+
+			JsonNode detail = JsonLines
+				.parse(http.get("/admin/actuator/errors/" + fingerprint, "Authorization", ADMIN).body());
+			assertThat(detail.path("stackTrace").valueStream()
+				.filter((frame) -> frame.path("application").asBoolean())
+				.map((frame) -> frame.path("frame").asString())).isNotEmpty()
+				.allSatisfy((frame) -> assertThat(frame).startsWith("dev.vantage.observability."));
+			assertThat(http.get("/admin/actuator/errors/000000000000", "Authorization", ADMIN).statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void errorLinesCarryTheirGroupAndAFailedScheduledJobCountsAsUnhandled(CapturedOutput output) {
+		try (Service app = start()) {
+			Http http = app.http();
+			assertThat(http.get("/errors/order/1").statusCode()).isEqualTo(500);
+			assertThat(http.get("/errors/job").statusCode()).isEqualTo(200);
+			Eventually.await(Duration.ofSeconds(10), "the failed job in errors_total",
+					() -> scrape(http).has("errors_total", "source", "log"));
+			Scrape scrape = scrape(http);
+			assertThat(scrape.samples("errors_total")
+				.stream()
+				.filter((sample) -> sample.matches("source", "log"))).singleElement()
+				.satisfies((sample) -> assertThat(sample.labels()).containsEntry("handled", "false")
+					.containsEntry("exception", "IllegalStateException"));
+			String jobGroup = scrape.labelValues("errors_total", "fingerprint")
+				.stream()
+				.filter((fingerprint) -> scrape.has("errors_total", "fingerprint", fingerprint, "source", "log"))
+				.findFirst()
+				.orElseThrow();
+			JsonNode jobLine = JsonLines.parse(JsonLines.linesContaining(output.getOut(), "nightly export 7 failed").get(0));
+			assertThat(jobLine.path("error_fingerprint").asString()).isEqualTo(jobGroup);
+			assertThat(jobLine.path("error_type").asString()).isEqualTo("java.lang.IllegalStateException");
+			assertThat(jobLine.path("error_message").asString()).isEqualTo("nightly export 7 failed");
+
+			String requestGroup = scrape.labelValues("errors_total", "fingerprint")
+				.stream()
+				.filter((fingerprint) -> scrape.has("errors_total", "fingerprint", fingerprint, "source", "http"))
+				.findFirst()
+				.orElseThrow();
+			List<JsonNode> requestLines = JsonLines.linesContaining(output.getOut(), "****1111")
+				.stream()
+				.map(JsonLines::parse)
+				.filter((line) -> line.has("error_fingerprint"))
+				.toList();
+			assertThat(requestLines).as("the server's own line of the failed request").isNotEmpty()
+				.allSatisfy((line) -> {
+					assertThat(line.path("error_fingerprint").asString()).isEqualTo(requestGroup);
+					assertThat(line.path("error_message").asString()).contains("****1111 of ****");
+				});
+			assertThat(output.getOut()).as("no card number or address in any line")
+				.doesNotContain("4111 1111 1111 1111", "alice@example.com");
+		}
+	}
+
+	@Test
+	void theFingerprintOfAnErrorIsTheSameAfterARestart() {
+		String first;
+		try (Service app = start()) {
+			app.http().get("/errors/order/1");
+			first = scrape(app.http()).labelValues("errors_total", "fingerprint").iterator().next();
+		}
+		try (Service app = start()) {
+			app.http().get("/errors/order/3");
+			assertThat(scrape(app.http()).labelValues("errors_total", "fingerprint")).containsExactly(first);
+		}
+	}
+
+	@Test
+	void groupsAndTheirSeriesAreBounded() {
+		try (Service app = start("--observability.errors.max-groups=2", "--observability.cardinality.max-tag-values=2")) {
+			Http http = app.http();
+			for (String path : List.of("/errors/order/1", "/errors/other-path", "/errors/gateway", "/errors/invalid",
+					"/errors/order/2")) {
+				http.get(path);
+			}
+			JsonNode groups = JsonLines.parse(http.get("/admin/actuator/errors", "Authorization", ADMIN).body());
+			assertThat(groups.path("groups").size()).isEqualTo(2);
+			assertThat(groups.path("evictedGroups").asLong()).isPositive();
+			Scrape scrape = scrape(http);
+			assertThat(scrape.labelValues("errors_total", "fingerprint")).hasSize(3).contains("other");
+			assertThat(scrape.sum("errors_total")).isEqualTo(5);
+			assertThat(scrape.sum("observability_cardinality_overflow_total", "meter", "errors")).isPositive();
+		}
+	}
+
+	@Test
+	void javaScriptErrorsOfAPageAreGroupedByMessageAndTopFrame() {
+		try (Service app = start("--observability.rum.enabled=true", "--observability.rum.pages=/cart")) {
+			Http http = app.http();
+			String beacon = "{\"page\":\"/cart\",\"view\":true,\"errors\":3,\"errorDetails\":["
+					+ "{\"message\":\"TypeError: Cannot read properties of undefined (reading 'price')\","
+					+ "\"frame\":\"at renderCart (http://127.0.0.1/app.3f2a9c1b.js:10:5)\",\"count\":2},"
+					+ "{\"message\":\"TypeError: Cannot read properties of undefined (reading 'total')\","
+					+ "\"frame\":\"renderCart@http://127.0.0.1/app.91bc77de.js:11:7\",\"count\":1}]}";
+			assertThat(http.send("POST", "/vantage/rum", beacon.getBytes(StandardCharsets.UTF_8), "Content-Type",
+					"text/plain").statusCode()).isEqualTo(204);
+			Scrape scrape = scrape(http);
+			assertThat(scrape.samples("errors_total")).singleElement().satisfies((sample) -> {
+				assertThat(sample.labels()).containsEntry("source", "rum").containsEntry("exception", "TypeError");
+				assertThat(sample.value()).isEqualTo(3);
+			});
+			JsonNode groups = JsonLines.parse(http.get("/admin/actuator/errors", "Authorization", ADMIN).body());
+			assertThat(group(groups, "/cart").path("message").asString())
+				.isEqualTo("Cannot read properties of undefined (reading ?)");
+		}
+	}
+
+	private static Scrape scrape(Http http) {
+		return new Scrape(http.get("/admin/actuator/prometheus", "Authorization", ADMIN).body());
+	}
+
+	private static JsonNode group(JsonNode groups, String where) {
+		return groups.path("groups")
+			.valueStream()
+			.filter((group) -> group.path("where").asString().equals(where))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no group of " + where + " in " + groups));
+	}
+
+}
