@@ -37,7 +37,7 @@ class DashboardConventionsTests {
 	private static final Pattern RANGE = Pattern.compile("\\[([^\\]]+)\\]");
 
 	/** The histograms Vantage records exemplars on. */
-	private static final List<String> EXEMPLAR_HISTOGRAMS = List.of("http_server_requests_seconds_bucket",
+	private static final List<String> EXEMPLAR_HISTOGRAMS = List.of("http_server_requests_seconds_bucket", "errors_total",
 			"business_payments_seconds_bucket");
 
 	/**

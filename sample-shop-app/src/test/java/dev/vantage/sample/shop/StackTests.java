@@ -61,6 +61,13 @@ class StackTests {
 								StackFixtures.testRules("slo.rules.yml"), StackFixtures.SCRAPE_PASSWORD_FILE, "prometheus\n"))) {
 			assertThat(prometheus.scrapedTarget().path("health").asString()).isEqualTo("up");
 
+			// A fault the shop never had: the next catalog searches fail with an exception nothing handles.
+			chaos(0, 20, 3);
+			ShopClient shop = new ShopClient(this.port);
+			for (int i = 0; i < 3; i++) {
+				shop.get("acme", "/api/products?q=chaos", null, null);
+			}
+
 			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
 			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data", () -> {
 				missing.removeIf((query) -> !prometheus.query(query).isEmpty());
@@ -81,6 +88,14 @@ class StackTests {
 			Eventually.await(Duration.ofSeconds(60), "Watchdog at the dead man's switch",
 					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
 							&& n.has("firing", "Watchdog") && "Bearer test-deadman-token".equals(n.authorization())));
+
+			Eventually.await(Duration.ofSeconds(120), "NewErrorGroup of the catalog failures in chat",
+					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/chat")
+							&& n.payload().toString().contains("NewErrorGroup")
+							&& n.payload().toString().contains("CatalogUnavailableException")));
+			assertThat(prometheus.query("ALERTS{alertname=\"NewErrorGroup\", exception=\"CatalogUnavailableException\", "
+					+ "alertstate=\"firing\"}")).singleElement()
+				.satisfies((alert) -> assertThat(alert.path("metric").path("fingerprint").asString()).hasSize(12));
 
 			chaos(0.5);
 			Eventually.await(Duration.ofSeconds(120), "PaymentFailureRatioHigh to fire in Prometheus", () -> !prometheus
@@ -141,11 +156,16 @@ class StackTests {
 	}
 
 	private void chaos(double paymentFailureRate, int paymentLatencyMs) {
+		chaos(paymentFailureRate, paymentLatencyMs, 0);
+	}
+
+	private void chaos(double paymentFailureRate, int paymentLatencyMs, int catalogFailures) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/chaos"))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
 			.PUT(HttpRequest.BodyPublishers.ofString("{\"paymentFailureRate\":" + paymentFailureRate
-					+ ",\"paymentLatencyMs\":" + paymentLatencyMs + ",\"dbLatencyMs\":0,\"paymentOutage\":\"NONE\"}"));
+					+ ",\"paymentLatencyMs\":" + paymentLatencyMs + ",\"dbLatencyMs\":0,\"paymentOutage\":\"NONE\","
+					+ "\"catalogFailures\":" + catalogFailures + "}"));
 		assertThat(new ShopClient(this.port).send(request).statusCode()).isEqualTo(200);
 	}
 

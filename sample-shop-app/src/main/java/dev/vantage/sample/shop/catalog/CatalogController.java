@@ -3,6 +3,7 @@ package dev.vantage.sample.shop.catalog;
 import java.util.List;
 
 import dev.vantage.observability.business.BusinessMetrics;
+import dev.vantage.sample.shop.chaos.ChaosSettings;
 import dev.vantage.sample.shop.web.ShopHeader;
 import jakarta.validation.constraints.Size;
 
@@ -24,15 +25,21 @@ class CatalogController {
 
 	private final BusinessMetrics business;
 
-	CatalogController(CatalogService catalog, BusinessMetrics business) {
+	private final ChaosSettings chaos;
+
+	CatalogController(CatalogService catalog, BusinessMetrics business, ChaosSettings chaos) {
 		this.catalog = catalog;
 		this.business = business;
+		this.chaos = chaos;
 	}
 
 	@GetMapping
 	List<Product> search(@RequestHeader(name = ShopHeader.NAME, defaultValue = ShopHeader.NONE) String shop,
 			@RequestParam(defaultValue = "") @Size(max = 100) String q) {
 		this.business.funnelStep("checkout", "view");
+		if (this.chaos.takeCatalogFailure()) {
+			throw new CatalogUnavailableException("catalog of shop '" + shop + "' is unavailable");
+		}
 		return this.catalog.search(shop, q);
 	}
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -45,6 +46,7 @@ class ChaosController {
 		this.chaos.setPaymentLatency(Duration.ofMillis(knobs.paymentLatencyMs()));
 		this.chaos.setDbLatency(Duration.ofMillis(knobs.dbLatencyMs()));
 		this.chaos.setPaymentOutage(knobs.paymentOutage());
+		this.chaos.setCatalogFailures((knobs.catalogFailures() != null) ? knobs.catalogFailures() : 0);
 		this.audit.log(AuditEvent.builder("admin.chaos")
 			.principal(admin.getName())
 			.action("update")
@@ -55,11 +57,12 @@ class ChaosController {
 	}
 
 	record Knobs(@DecimalMin("0") @DecimalMax("1") double paymentFailureRate, @Min(0) @Max(30_000) long paymentLatencyMs,
-			@Min(0) @Max(30_000) long dbLatencyMs, @NotNull ChaosSettings.Outage paymentOutage) {
+			@Min(0) @Max(30_000) long dbLatencyMs, @NotNull ChaosSettings.Outage paymentOutage,
+			@Min(0) @Max(1000) @Nullable Integer catalogFailures) {
 
 		static Knobs of(ChaosSettings chaos) {
 			return new Knobs(chaos.getPaymentFailureRate(), chaos.getPaymentLatency().toMillis(),
-					chaos.getDbLatency().toMillis(), chaos.getPaymentOutage());
+					chaos.getDbLatency().toMillis(), chaos.getPaymentOutage(), chaos.getCatalogFailures());
 		}
 
 	}

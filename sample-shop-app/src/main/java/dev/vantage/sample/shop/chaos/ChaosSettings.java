@@ -1,6 +1,7 @@
 package dev.vantage.sample.shop.chaos;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,6 +24,9 @@ public class ChaosSettings {
 
 	/** An outage of the payment provider. */
 	private volatile Outage paymentOutage = Outage.NONE;
+
+	/** How many of the next catalog searches fail with an exception nothing handles (a new error group). */
+	private final AtomicInteger catalogFailures = new AtomicInteger();
 
 	public double getPaymentFailureRate() {
 		return this.paymentFailureRate;
@@ -58,6 +62,26 @@ public class ChaosSettings {
 
 	public void setPaymentOutage(Outage paymentOutage) {
 		this.paymentOutage = paymentOutage;
+	}
+
+	public int getCatalogFailures() {
+		return this.catalogFailures.get();
+	}
+
+	public void setCatalogFailures(int catalogFailures) {
+		if (catalogFailures < 0 || catalogFailures > 1000) {
+			throw new IllegalArgumentException(
+					"'sample.chaos.catalog-failures' must be between 0 and 1000, was " + catalogFailures);
+		}
+		this.catalogFailures.set(catalogFailures);
+	}
+
+	/**
+	 * Takes one of the catalog failures asked for.
+	 * @return whether this catalog search fails
+	 */
+	public boolean takeCatalogFailure() {
+		return this.catalogFailures.getAndUpdate((left) -> Math.max(0, left - 1)) > 0;
 	}
 
 	private static Duration requireBounded(String name, Duration value) {
