@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,9 +48,19 @@ public class ErrorTrackingBenchmark {
 
 	private static final Logger bare = LoggerFactory.getLogger("bench.bare");
 
+	private static final Logger bareSameFields = LoggerFactory.getLogger("bench.bare-same-fields");
+
 	private static final Logger tracked = LoggerFactory.getLogger("bench.tracked");
 
 	private final AtomicLong orders = new AtomicLong();
+
+	/** Whether the message holds something to mask (an e-mail address) or only an id. */
+	@Param({ "id", "email" })
+	public String message;
+
+	/** Error tracking on, or off with the same log configuration (what the JSON encoder alone costs). */
+	@Param({ "true" })
+	public boolean tracking;
 
 	private ConfigurableApplicationContext context;
 
@@ -58,13 +69,15 @@ public class ErrorTrackingBenchmark {
 		SpringApplication application = new SpringApplication(BenchmarkApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		this.context = application.run("--logging.config=classpath:error-benchmark-logback.xml",
-				"--observability.audit.enabled=false", "--spring.application.name=error-benchmark");
+				"--observability.audit.enabled=false", "--spring.application.name=error-benchmark",
+				"--observability.errors.enabled=" + this.tracking);
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() {
-		ErrorTracker tracker = this.context.getBean(ErrorTracker.class);
-		System.out.println("groups kept: " + tracker.groups().size() + ", evicted: " + tracker.evictedGroups());
+		this.context.getBeanProvider(ErrorTracker.class)
+			.ifAvailable((tracker) -> System.out.println("groups kept: " + tracker.groups().size() + ", evicted: "
+					+ tracker.evictedGroups()));
 		this.context.close();
 	}
 
@@ -72,6 +85,15 @@ public class ErrorTrackingBenchmark {
 	@Benchmark
 	public void withoutVantage() {
 		bare.error("checkout failed", failure(new OrderFailedException(message()), DEPTH));
+	}
+
+	/**
+	 * The baseline with a line as long as Vantage's: the three error fields as constants, so that
+	 * what the longer line costs the encoder is told apart from what Vantage's code costs.
+	 */
+	@Benchmark
+	public void withoutVantageSameLineLength() {
+		bareSameFields.error("checkout failed", failure(new OrderFailedException(message()), DEPTH));
 	}
 
 	/** The same, through the root logger: counted, fingerprinted, masked (one group). */
@@ -87,7 +109,8 @@ public class ErrorTrackingBenchmark {
 	}
 
 	private String message() {
-		return "order " + this.orders.incrementAndGet() + " failed for alice@example.com";
+		long order = this.orders.incrementAndGet();
+		return "email".equals(this.message) ? "order " + order + " failed for alice@example.com" : "order " + order + " failed";
 	}
 
 	private static RuntimeException failure(RuntimeException error, int depth) {

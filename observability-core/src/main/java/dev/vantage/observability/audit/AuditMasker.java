@@ -135,7 +135,9 @@ public final class AuditMasker {
 		if (text.contains("eyJ")) {
 			text = JWT.matcher(text).replaceAll(MASK);
 		}
-		text = CREDENTIALS.matcher(text).replaceAll("$1 " + MASK);
+		if (containsIgnoringCase(text, "bearer") || containsIgnoringCase(text, "basic")) {
+			text = CREDENTIALS.matcher(text).replaceAll("$1 " + MASK);
+		}
 		if (this.maskedPairs != null && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0)) {
 			text = this.maskedPairs.matcher(text).replaceAll("$1" + MASK);
 		}
@@ -162,6 +164,15 @@ public final class AuditMasker {
 			return (groups.length > 3) ? groups[0] + ":" + groups[1] + ":" + groups[2] + "::" : value;
 		}
 		return MASK;
+	}
+
+	private static boolean containsIgnoringCase(String text, String word) {
+		for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+			if (text.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** One pattern for the masked keys, each letter of a key optionally followed by a separator. */

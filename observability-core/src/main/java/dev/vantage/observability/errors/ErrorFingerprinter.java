@@ -90,10 +90,18 @@ public final class ErrorFingerprinter {
 		for (int depth = 0; current != null && depth < MAX_CHAIN; depth++) {
 			F frames = access.frames(current);
 			StackTraceElement previous = null;
+			// Frames of one class share its name's String: decide once per run of them.
+			String lastClass = null;
+			boolean lastIsApplication = false;
 			int hashed = 0;
 			for (int i = 0, n = access.frameCount(frames); i < n && hashed < MAX_APPLICATION_FRAMES; i++) {
 				StackTraceElement frame = access.frame(frames, i);
-				if (!isApplicationClass(frame.getClassName()) || (previous != null && sameFrame(previous, frame))) {
+				String className = frame.getClassName();
+				if (className != lastClass) {
+					lastClass = className;
+					lastIsApplication = isApplicationClass(className);
+				}
+				if (!lastIsApplication || (previous != null && sameFrame(previous, frame))) {
 					continue;
 				}
 				hash = addFrame(hash, frame);
@@ -178,6 +186,10 @@ public final class ErrorFingerprinter {
 	}
 
 	private static boolean sameFrame(StackTraceElement a, StackTraceElement b) {
+		if (a.getClassName() == b.getClassName() && a.getMethodName().equals(b.getMethodName())) {
+			// Recursion: the same class and method, the common case, without looking for suffixes.
+			return true;
+		}
 		return sameRegion(a.getClassName(), classEnd(a.getClassName()), b.getClassName(), classEnd(b.getClassName()))
 				&& sameRegion(a.getMethodName(), methodEnd(a.getMethodName()), b.getMethodName(),
 						methodEnd(b.getMethodName()));

@@ -45,6 +45,13 @@ public final class ErrorTracker {
 	private final RecentErrors recentHttp = new RecentErrors();
 
 	/**
+	 * The last error and message each thread asked about: a log line asks for the same
+	 * fingerprint and masked message several times (its fields, its stack trace, its count). One
+	 * entry per thread, overwritten by the next error.
+	 */
+	private final ThreadLocal<LastSeen> lastSeen = ThreadLocal.withInitial(LastSeen::new);
+
+	/**
 	 * Creates a tracker.
 	 * @param registry where {@code errors} is counted
 	 * @param fingerprinter computes fingerprints
@@ -127,7 +134,7 @@ public final class ErrorTracker {
 		long id = ErrorFingerprinter.fingerprint(error.groupKey());
 		ErrorGroup seen = this.browser.find(id);
 		ErrorGroup group = (seen != null) ? seen : this.browser.get(id, (key) -> new ErrorGroup(key, error.name(), null,
-				this.masker.maskText(error.message(), this.limits.messageLength()),
+				maskMessage(error.message()),
 				List.of(new ErrorGroup.Frame(error.frame(), true)), this.version, this.clock.millis(), ErrorSource.RUM));
 		group.seen(this.registry, this.clock.millis(), ErrorSource.RUM, false, occurrences, page, null, 0);
 	}
@@ -152,7 +159,13 @@ public final class ErrorTracker {
 	 * @return the masked message, bounded, or {@code null}
 	 */
 	public @Nullable String maskMessage(@Nullable String message) {
-		return this.masker.maskText(message, this.limits.messageLength());
+		if (message == null) {
+			return null;
+		}
+		// Masked whole, then cut: a card number across the cut is masked too.
+		String masked = maskText(message);
+		int length = this.limits.messageLength();
+		return (masked.length() > length) ? masked.substring(0, length) + "..." : masked;
 	}
 
 	/**
@@ -161,8 +174,15 @@ public final class ErrorTracker {
 	 * @return the masked text
 	 */
 	public String maskText(String text) {
-		String masked = this.masker.maskText(Arguments.requireNonNull(text, "text"), Integer.MAX_VALUE);
-		return (masked != null) ? masked : text;
+		Arguments.requireNonNull(text, "text");
+		LastSeen last = this.lastSeen.get();
+		if (last.text == text) {
+			return last.maskedText;
+		}
+		String masked = this.masker.maskText(text, Integer.MAX_VALUE);
+		last.text = text;
+		last.maskedText = (masked != null) ? masked : text;
+		return last.maskedText;
 	}
 
 	/**
@@ -214,6 +234,17 @@ public final class ErrorTracker {
 	}
 
 	private <T, F> long id(T error, ThrowableAccess<T, F> access) {
+		LastSeen last = this.lastSeen.get();
+		if (last.error == error) {
+			return last.id;
+		}
+		long id = computeId(error, access);
+		last.error = error;
+		last.id = id;
+		return id;
+	}
+
+	private <T, F> long computeId(T error, ThrowableAccess<T, F> access) {
 		if (!this.groupings.isEmpty()) {
 			Throwable throwable = access.throwable(error);
 			if (throwable != null) {
@@ -257,6 +288,19 @@ public final class ErrorTracker {
 			current = (cause == current) ? null : cause;
 		}
 		return lines;
+	}
+
+	/** A thread's last error and its fingerprint, last text and its masked form. */
+	private static final class LastSeen {
+
+		private @Nullable Object error;
+
+		private long id;
+
+		private @Nullable String text;
+
+		private String maskedText = "";
+
 	}
 
 	/**

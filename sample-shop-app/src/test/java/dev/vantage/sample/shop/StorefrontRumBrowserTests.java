@@ -81,6 +81,10 @@ class StorefrontRumBrowserTests {
 			.isLessThan(60);
 		assertThat(ShopClient.sum(scrape, "rum_cls_thousandths_count", "page", "/")).isEqualTo(1);
 		assertThat(ShopClient.sum(scrape, "rum_js_errors_total", "page", "/")).isEqualTo(2);
+		assertThat(scrape.lines().filter((line) -> line.startsWith("errors_total{") && line.contains("source=\"rum\"")))
+			.as("the error and the rejection, two groups by message and top frame")
+			.hasSize(2)
+			.allSatisfy((line) -> assertThat(line).contains("exception=\"Error\"", "handled=\"false\"").matches(".* 1(\\.0)?"));
 		assertThat(ShopClient.sum(scrape, "rum_beacons_rejected_total")).isZero();
 		assertThat(ShopClient.sum(scrape, "http_server_requests_seconds_count", "uri", "/vantage/rum.js", "status", "200"))
 			.isEqualTo(1);
