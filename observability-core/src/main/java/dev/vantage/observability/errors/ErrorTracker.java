@@ -162,9 +162,10 @@ public final class ErrorTracker {
 		if (message == null) {
 			return null;
 		}
-		// Masked whole, then cut: a card number across the cut is masked too.
-		String masked = maskText(message);
+		// Masked, then cut: a card number across the cut is masked too. A huge message is cut to
+		// four times the length first, so that masking it costs no more than that.
 		int length = this.limits.messageLength();
+		String masked = maskText((message.length() > 4L * length) ? message.substring(0, 4 * length) : message);
 		return (masked.length() > length) ? masked.substring(0, length) + "..." : masked;
 	}
 

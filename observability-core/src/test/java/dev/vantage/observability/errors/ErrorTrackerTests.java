@@ -73,6 +73,13 @@ class ErrorTrackerTests {
 	}
 
 	@Test
+	void aHugeMessageIsMaskedAcrossTheCutAndBounded() {
+		String message = "x".repeat(110) + " card 4111 1111 1111 1111 " + "y".repeat(1_000_000);
+		String masked = tracker(10).maskMessage(message);
+		assertThat(masked).hasSize(120 + 3).doesNotContain("4111 1111").contains("****1111".substring(0, 4));
+	}
+
+	@Test
 	void aHundredThousandExceptionTypesEndInTheCapWithMemoryFlat() {
 		CardinalityGuard guard = new CardinalityGuard(20, 2000, List.of(ErrorTracker.METER));
 		this.registry.config().meterFilter(guard);

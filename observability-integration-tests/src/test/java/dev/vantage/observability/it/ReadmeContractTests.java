@@ -46,7 +46,7 @@ class ReadmeContractTests {
 
 	/** Name prefixes of the series the dictionary covers; everything else is Boot's JVM/process/server set. */
 	private static final List<String> COVERED = List.of("http_server_", "http_client_", "db_", "hikaricp_", "jdbc_",
-			"cache_", "observability_", "application_", "business_", "security_", "audit_", "dependency_", "rum_");
+			"cache_", "observability_", "application_", "business_", "security_", "audit_", "dependency_", "rum_", "errors_");
 
 	@LocalServerPort
 	private int port;

@@ -158,7 +158,7 @@ public abstract class OutsideInSuite {
 		try (Service app = launchWithoutSpringSecurity("--management.endpoints.web.exposure.include=*")) {
 			// heapdump and shutdown are included but their access is none by default: Boot serves neither.
 			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, loggers, beans, mappings, "
-					+ "vantage, slo] are exposed over HTTP");
+					+ "vantage, slo, errors] are exposed over HTTP");
 		}
 	}
 
@@ -167,7 +167,7 @@ public abstract class OutsideInSuite {
 		try (Service app = start("--management.endpoints.web.exposure.include=*")) {
 			// heapdump and shutdown are included but their access is none by default: Boot serves neither.
 			assertThat(output).contains("Actuator endpoints [env, configprops, threaddump, loggers, beans, mappings, "
-					+ "vantage, slo] are exposed over HTTP");
+					+ "vantage, slo, errors] are exposed over HTTP");
 		}
 		assertThatIllegalStateException()
 			.isThrownBy(() -> start("--management.endpoints.web.exposure.include=env,health",

@@ -1,7 +1,6 @@
 package dev.vantage.observability.autoconfigure.errors;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
 
+import dev.vantage.observability.autoconfigure.GuardedObservationHandler;
 import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.support.ObserverFailures;
 
@@ -21,7 +21,7 @@ import dev.vantage.observability.support.ObserverFailures;
  * stack keeps them. A failure of its own is counted and skipped.
  * @param <C> the stack's server observation context
  */
-abstract class HttpErrorObservationHandler<C extends Observation.Context> implements ObservationHandler<C> {
+abstract class HttpErrorObservationHandler<C extends Observation.Context> extends GuardedObservationHandler<C> {
 
 	static final String COMPONENT = "http error tracking";
 
@@ -30,20 +30,9 @@ abstract class HttpErrorObservationHandler<C extends Observation.Context> implem
 
 	private final ErrorTracker tracker;
 
-	private final ObserverFailures failures;
-
-	private final Class<C> contextType;
-
 	HttpErrorObservationHandler(ErrorTracker tracker, ObserverFailures failures, Class<C> contextType) {
+		super(COMPONENT, failures, contextType);
 		this.tracker = tracker;
-		this.failures = failures;
-		this.contextType = contextType;
-		failures.declare(COMPONENT);
-	}
-
-	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return this.contextType.isInstance(context);
 	}
 
 	@Override
@@ -52,21 +41,14 @@ abstract class HttpErrorObservationHandler<C extends Observation.Context> implem
 	}
 
 	@Override
-	public void onStop(C context) {
-		// Guarded without a lambda: this runs on every request.
-		try {
-			Throwable error = context.getError();
-			if (error == null) {
-				error = resolved(context);
-			}
-			if (error != null) {
-				boolean handled = context.get(UNHANDLED) == null || error instanceof ErrorResponse;
-				this.tracker.recordHttp(error, handled, status(context, error, handled), route(context),
-						TraceIds.of(context));
-			}
+	protected void stopped(C context) {
+		Throwable error = context.getError();
+		if (error == null) {
+			error = resolved(context);
 		}
-		catch (RuntimeException | LinkageError ex) {
-			this.failures.failed(COMPONENT, ex);
+		if (error != null) {
+			boolean handled = context.get(UNHANDLED) == null || error instanceof ErrorResponse;
+			this.tracker.recordHttp(error, handled, status(context, error, handled), route(context), TraceIds.of(context));
 		}
 	}
 

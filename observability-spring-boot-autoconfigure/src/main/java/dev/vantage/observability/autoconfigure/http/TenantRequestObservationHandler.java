@@ -1,10 +1,10 @@
 package dev.vantage.observability.autoconfigure.http;
 
+import dev.vantage.observability.autoconfigure.GuardedObservationHandler;
 import dev.vantage.observability.autoconfigure.tenant.TenantAttributes;
 import dev.vantage.observability.http.TenantRequestMetrics;
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * are those adapters. A failure of its own is counted and skipped.
  * @param <C> the stack's server observation context
  */
-abstract class TenantRequestObservationHandler<C extends Observation.Context> implements ObservationHandler<C> {
+abstract class TenantRequestObservationHandler<C extends Observation.Context> extends GuardedObservationHandler<C> {
 
 	private static final String COMPONENT = "tenant request timer";
 
@@ -30,20 +30,9 @@ abstract class TenantRequestObservationHandler<C extends Observation.Context> im
 
 	private final TenantRequestMetrics metrics;
 
-	private final ObserverFailures failures;
-
-	private final Class<C> contextType;
-
 	TenantRequestObservationHandler(TenantRequestMetrics metrics, ObserverFailures failures, Class<C> contextType) {
+		super(COMPONENT, failures, contextType);
 		this.metrics = metrics;
-		this.failures = failures;
-		this.contextType = contextType;
-		failures.declare(COMPONENT);
-	}
-
-	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return this.contextType.isInstance(context);
 	}
 
 	@Override
@@ -52,16 +41,10 @@ abstract class TenantRequestObservationHandler<C extends Observation.Context> im
 	}
 
 	@Override
-	public void onStop(C context) {
-		// Guarded without a lambda: this runs on every request.
-		try {
-			Long start = context.get(START);
-			if (start != null) {
-				stopped(context, this.metrics, System.nanoTime() - start);
-			}
-		}
-		catch (RuntimeException | LinkageError ex) {
-			this.failures.failed(COMPONENT, ex);
+	protected void stopped(C context) {
+		Long start = context.get(START);
+		if (start != null) {
+			stopped(context, this.metrics, System.nanoTime() - start);
 		}
 	}
 

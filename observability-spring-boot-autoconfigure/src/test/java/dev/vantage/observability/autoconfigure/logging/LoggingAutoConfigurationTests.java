@@ -2,11 +2,16 @@ package dev.vantage.observability.autoconfigure.logging;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import dev.vantage.observability.tenant.TenantContext;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +43,25 @@ class LoggingAutoConfigurationTests {
 			assertThat(context).hasBean("vantageContextPropagatingTaskDecorator");
 			assertCarriesTheTenant(context.getBean(TaskDecorator.class));
 		});
+	}
+
+	@Test
+	void otlpLogExportOnlyWithBootsEndpointPropertyItsSdkAndTheAppender() {
+		ApplicationContextRunner withSdk = this.contextRunner.withBean(OpenTelemetry.class, OpenTelemetry::noop);
+		withSdk.run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryLogExport.class));
+		ApplicationContextRunner withEndpoint = withSdk
+			.withPropertyValues(OpenTelemetryLogExport.ENDPOINT + "=http://127.0.0.1:4318/v1/logs");
+		withEndpoint.run((context) -> {
+			assertThat(context).hasSingleBean(OpenTelemetryLogExport.class);
+			Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+			assertThat(root.getAppender(OpenTelemetryLogExport.APPENDER)).isNotNull();
+		});
+		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME)
+			.getAppender(OpenTelemetryLogExport.APPENDER)).as("detached when the context closes").isNull();
+		withEndpoint.withClassLoader(new FilteredClassLoader("io.opentelemetry.instrumentation"))
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryLogExport.class));
+		this.contextRunner.withPropertyValues(OpenTelemetryLogExport.ENDPOINT + "=http://127.0.0.1:4318/v1/logs")
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryLogExport.class));
 	}
 
 	private static void assertCarriesTheTenant(TaskDecorator decorator) throws InterruptedException {
