@@ -1,7 +1,9 @@
 package dev.vantage.observability.errors;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -212,6 +214,31 @@ public final class ErrorGroup {
 	 */
 	public int lastStatus() {
 		return this.lastStatus;
+	}
+
+	/** The stack trace as Java prints it, without common frames, at most {@code stackDepth} frames in all. */
+	static <T, F> List<Frame> sampleStack(T error, ThrowableAccess<T, F> access, ErrorFingerprinter fingerprinter,
+			int stackDepth, UnaryOperator<@Nullable String> mask) {
+		List<Frame> lines = new ArrayList<>();
+		int frames = 0;
+		T current = error;
+		for (int depth = 0; current != null && depth < ErrorFingerprinter.MAX_CHAIN
+				&& frames < stackDepth; depth++) {
+			if (depth > 0) {
+				String message = mask.apply(access.message(current));
+				lines.add(new Frame(
+						"Caused by: " + access.className(current) + ((message != null) ? ": " + message : ""), false));
+			}
+			F elements = access.frames(current);
+			for (int i = 0, n = access.frameCount(elements); i < n && frames < stackDepth; i++, frames++) {
+				StackTraceElement frame = access.frame(elements, i);
+				lines.add(new Frame(frame.toString(),
+						fingerprinter.isApplicationClass(frame.getClassName())));
+			}
+			T cause = access.cause(current);
+			current = (cause == current) ? null : cause;
+		}
+		return lines;
 	}
 
 	/**

@@ -34,7 +34,7 @@ public final class ErrorTracker {
 
 	private final String version;
 
-	private final Limits limits;
+	private final ErrorLimits limits;
 
 	private final Clock clock;
 
@@ -62,7 +62,7 @@ public final class ErrorTracker {
 	 * @param clock the clock
 	 */
 	public ErrorTracker(MeterRegistry registry, ErrorFingerprinter fingerprinter, List<ErrorGrouping> groupings,
-			AuditMasker masker, String version, Limits limits, Clock clock) {
+			AuditMasker masker, String version, ErrorLimits limits, Clock clock) {
 		this.registry = Arguments.requireNonNull(registry, "registry");
 		this.fingerprinter = Arguments.requireNonNull(fingerprinter, "fingerprinter");
 		this.groupings = List.copyOf(Arguments.requireNonNull(groupings, "groupings"));
@@ -223,7 +223,7 @@ public final class ErrorTracker {
 	 * Returns the limits.
 	 * @return what is kept
 	 */
-	public Limits limits() {
+	public ErrorLimits limits() {
 		return this.limits;
 	}
 
@@ -263,33 +263,12 @@ public final class ErrorTracker {
 	private <T, F> ErrorGroup newGroup(long id, T error, ThrowableAccess<T, F> access) {
 		T root = ErrorFingerprinter.rootCause(error, access);
 		return new ErrorGroup(id, access.className(error), (root != error) ? access.className(root) : null,
-				maskMessage(access.message(error)), sampleStack(error, access), this.version, this.clock.millis(),
+				maskMessage(access.message(error)),
+				ErrorGroup.sampleStack(error, access, this.fingerprinter, this.limits.stackDepth(), this::maskMessage),
+				this.version, this.clock.millis(),
 				ErrorSource.HTTP);
 	}
 
-	/** The stack trace as Java prints it, without common frames, at most {@code stackDepth} frames in all. */
-	private <T, F> List<ErrorGroup.Frame> sampleStack(T error, ThrowableAccess<T, F> access) {
-		List<ErrorGroup.Frame> lines = new ArrayList<>();
-		int frames = 0;
-		T current = error;
-		for (int depth = 0; current != null && depth < ErrorFingerprinter.MAX_CHAIN
-				&& frames < this.limits.stackDepth(); depth++) {
-			if (depth > 0) {
-				String message = maskMessage(access.message(current));
-				lines.add(new ErrorGroup.Frame(
-						"Caused by: " + access.className(current) + ((message != null) ? ": " + message : ""), false));
-			}
-			F elements = access.frames(current);
-			for (int i = 0, n = access.frameCount(elements); i < n && frames < this.limits.stackDepth(); i++, frames++) {
-				StackTraceElement frame = access.frame(elements, i);
-				lines.add(new ErrorGroup.Frame(frame.toString(),
-						this.fingerprinter.isApplicationClass(frame.getClassName())));
-			}
-			T cause = access.cause(current);
-			current = (cause == current) ? null : cause;
-		}
-		return lines;
-	}
 
 	/** A thread's last error and its fingerprint, last text and its masked form. */
 	private static final class LastSeen {
@@ -301,38 +280,6 @@ public final class ErrorTracker {
 		private @Nullable String text;
 
 		private String maskedText = "";
-
-	}
-
-	/**
-	 * What is kept.
-	 *
-	 * @param maxGroups server groups (HTTP and logs) kept, at least 1
-	 * @param maxBrowserGroups browser groups kept, at least 1
-	 * @param stackDepth frames kept per sample stack trace, at least 1
-	 * @param messageLength characters kept per message, at least 1
-	 */
-	public record Limits(int maxGroups, int maxBrowserGroups, int stackDepth, int messageLength) {
-
-		/**
-		 * Checks the limits.
-		 * @param maxGroups server groups kept
-		 * @param maxBrowserGroups browser groups kept
-		 * @param stackDepth frames kept per sample stack trace
-		 * @param messageLength characters kept per message
-		 */
-		public Limits {
-			atLeastOne(maxGroups, "maxGroups");
-			atLeastOne(maxBrowserGroups, "maxBrowserGroups");
-			atLeastOne(stackDepth, "stackDepth");
-			atLeastOne(messageLength, "messageLength");
-		}
-
-		private static void atLeastOne(int value, String name) {
-			if (value < 1) {
-				throw new IllegalArgumentException("'" + name + "' must be at least 1, was " + value);
-			}
-		}
 
 	}
 

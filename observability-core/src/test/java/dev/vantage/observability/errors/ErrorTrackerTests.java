@@ -27,7 +27,7 @@ class ErrorTrackerTests {
 	private ErrorTracker tracker(int maxGroups, ErrorGrouping... groupings) {
 		return new ErrorTracker(this.registry, new ErrorFingerprinter(List.of("com.example.shop")), List.of(groupings),
 				new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), "1.4.2",
-				new ErrorTracker.Limits(maxGroups, 5, 8, 120), CLOCK);
+				new ErrorLimits(maxGroups, 5, 8, 120), CLOCK);
 	}
 
 	@Test
@@ -143,9 +143,9 @@ class ErrorTrackerTests {
 
 	@Test
 	void invalidLimitsNameTheParameter() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ErrorTracker.Limits(0, 1, 1, 1))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ErrorLimits(0, 1, 1, 1))
 			.withMessageContaining("'maxGroups'");
-		assertThatIllegalArgumentException().isThrownBy(() -> new ErrorTracker.Limits(1, 1, 1, 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ErrorLimits(1, 1, 1, 0))
 			.withMessageContaining("'messageLength'");
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.errors.ErrorFingerprinter;
+import dev.vantage.observability.errors.ErrorLimits;
 import dev.vantage.observability.errors.ErrorTracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,7 @@ class RumIntakeTests {
 	@Test
 	void errorDetailsAreGroupedByMessageAndTopFrameWithinBounds() {
 		ErrorTracker tracker = new ErrorTracker(this.registry, new ErrorFingerprinter(List.of()), List.of(),
-				new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), "1.0", new ErrorTracker.Limits(10, 10, 10, 100),
+				new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), "1.0", new ErrorLimits(10, 10, 10, 100),
 				CLOCK);
 		RumIntake intake = new RumIntake(this.metrics, List.of(), 3, Duration.ofMinutes(1), 100, CLOCK, tracker);
 		intake.record(new Beacon("/products/{id}", false, 3, List.of(),

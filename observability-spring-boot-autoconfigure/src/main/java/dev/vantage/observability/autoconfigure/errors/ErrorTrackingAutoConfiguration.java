@@ -28,6 +28,7 @@ import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.errors.ErrorFingerprinter;
 import dev.vantage.observability.errors.ErrorGrouping;
+import dev.vantage.observability.errors.ErrorLimits;
 import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.support.ObserverFailures;
 
@@ -60,7 +61,7 @@ public final class ErrorTrackingAutoConfiguration {
 				: BuildInfoMetrics.UNKNOWN;
 		return new ErrorTracker(registry, new ErrorFingerprinter(packages), groupings.orderedStream().toList(),
 				new AuditMasker(properties.getMaskedKeys(), false), version,
-				new ErrorTracker.Limits(properties.getMaxGroups(), properties.getMaxBrowserGroups(),
+				new ErrorLimits(properties.getMaxGroups(), properties.getMaxBrowserGroups(),
 						properties.getStackDepth(), properties.getMessageLength()),
 				Clock.systemUTC());
 	}

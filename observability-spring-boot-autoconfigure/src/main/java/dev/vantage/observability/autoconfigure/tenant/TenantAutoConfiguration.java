@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.tenant;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.tenant.HeaderTenantResolver;
 import dev.vantage.observability.tenant.TenantResolver;
+import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,6 +55,12 @@ public final class TenantAutoConfiguration {
 			return registration;
 		}
 
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.http.server.observation.ServerRequestObservationContext")
+		ObservationFilter vantageTenantSpanTag() {
+			return new TenantSpanTag.Servlet();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -66,6 +73,12 @@ public final class TenantAutoConfiguration {
 		@ConditionalOnMissingBean(name = "tenantWebFilter")
 		WebFilter tenantWebFilter(TenantResolver resolver) {
 			return new TenantWebFilter(resolver);
+		}
+
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.http.server.reactive.observation.ServerRequestObservationContext")
+		ObservationFilter vantageTenantSpanTag() {
+			return new TenantSpanTag.Reactive();
 		}
 
 	}

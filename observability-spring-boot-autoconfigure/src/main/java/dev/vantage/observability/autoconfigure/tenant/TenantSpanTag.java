@@ -1,0 +1,57 @@
+package dev.vantage.observability.autoconfigure.tenant;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.vantage.observability.cardinality.TagValues;
+
+/**
+ * Puts the request's tenant on the span of Boot's HTTP server observation, as a
+ * high-cardinality key value ({@code tenant}): spans and trace stores get it, meters never do.
+ * {@link Servlet} and {@link Reactive} are where each stack keeps the tenant.
+ */
+abstract class TenantSpanTag implements ObservationFilter {
+
+	/** The span tag. */
+	static final String KEY = "tenant";
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		String tenant = tenant(context);
+		if (tenant != null && !TagValues.NONE.equals(tenant)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(KEY, tenant));
+		}
+		return context;
+	}
+
+	/** The tenant of a server observation's request, {@code null} for any other observation. */
+	abstract String tenant(Observation.Context context);
+
+	/** Spring MVC: a request attribute. */
+	static final class Servlet extends TenantSpanTag {
+
+		@Override
+		String tenant(Observation.Context context) {
+			if (context instanceof org.springframework.http.server.observation.ServerRequestObservationContext server) {
+				HttpServletRequest request = server.getCarrier();
+				return (request != null) ? TenantAttributes.tenant(request.getAttribute(TenantAttributes.NAME)) : null;
+			}
+			return null;
+		}
+
+	}
+
+	/** WebFlux: an exchange attribute. */
+	static final class Reactive extends TenantSpanTag {
+
+		@Override
+		String tenant(Observation.Context context) {
+			return (context instanceof org.springframework.http.server.reactive.observation.ServerRequestObservationContext server)
+					? TenantAttributes.tenant(server.getAttributes()) : null;
+		}
+
+	}
+
+}
