@@ -22,12 +22,22 @@ public class ErrorFieldsJsonProvider extends AbstractJsonProvider<ILoggingEvent>
 		if (tracker == null) {
 			return;
 		}
+		String message;
+		String fingerprint;
+		try {
+			message = tracker.maskMessage(error.getMessage());
+			fingerprint = tracker.fingerprint(error, LogbackThrowables.ACCESS);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// The line is written without the error fields, never lost.
+			LoggedErrors.failed(ex);
+			return;
+		}
 		generator.writeStringProperty("error_type", error.getClassName());
-		String message = tracker.maskMessage(error.getMessage());
 		if (message != null) {
 			generator.writeStringProperty("error_message", message);
 		}
-		generator.writeStringProperty("error_fingerprint", tracker.fingerprint(error, LogbackThrowables.ACCESS));
+		generator.writeStringProperty("error_fingerprint", fingerprint);
 	}
 
 }

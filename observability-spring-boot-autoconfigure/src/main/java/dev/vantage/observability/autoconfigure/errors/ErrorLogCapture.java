@@ -30,12 +30,15 @@ final class ErrorLogCapture implements SmartLifecycle {
 
 	private final ErrorTracker tracker;
 
+	private final ObserverFailures failures;
+
 	private final AttachedAppender attachment;
 
 	private volatile boolean running;
 
 	ErrorLogCapture(ErrorTracker tracker, Set<String> unhandledLoggers, ObserverFailures failures) {
 		this.tracker = tracker;
+		this.failures = failures;
 		Appender appender = new Appender(tracker, Set.copyOf(unhandledLoggers), failures);
 		appender.setName(APPENDER);
 		this.attachment = new AttachedAppender(appender, List.of(Logger.ROOT_LOGGER_NAME));
@@ -44,7 +47,7 @@ final class ErrorLogCapture implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		LoggedErrors.use(this.tracker);
+		LoggedErrors.use(this.tracker, this.failures);
 		this.attachment.attach();
 		this.running = true;
 	}

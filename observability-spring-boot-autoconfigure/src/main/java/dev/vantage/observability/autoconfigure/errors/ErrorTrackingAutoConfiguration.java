@@ -78,8 +78,8 @@ public final class ErrorTrackingAutoConfiguration {
 		}
 
 		@Bean
-		ObservationFilter vantageHandledServerErrors() {
-			return new HandledServerErrors();
+		ObservationFilter vantageHandledServerErrors(ObjectProvider<ObserverFailures> failures) {
+			return new HandledServerErrors(failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 		@Bean

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.server.observation.ServerHttpObservationDocumentation;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
+import dev.vantage.observability.support.ObserverFailures;
+
 /**
  * Spring MVC: when a handler resolved an exception into a 5xx response, sets it as the error
  * of Boot's server observation, as Spring's documentation advises doing in each
@@ -18,11 +20,31 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 final class HandledServerErrors implements ObservationFilter {
 
+	private static final String COMPONENT = "handled server error tag";
+
 	private static final String EXCEPTION = ServerHttpObservationDocumentation.LowCardinalityKeyNames.EXCEPTION
 		.asString();
 
+	private final ObserverFailures failures;
+
+	HandledServerErrors(ObserverFailures failures) {
+		this.failures = failures;
+		failures.declare(COMPONENT);
+	}
+
 	@Override
 	public Observation.Context map(Observation.Context context) {
+		// Guarded without a lambda: this runs for every observation.
+		try {
+			tag(context);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.failed(COMPONENT, ex);
+		}
+		return context;
+	}
+
+	private static void tag(Observation.Context context) {
 		if (context instanceof ServerRequestObservationContext server && server.getError() == null) {
 			HttpServletRequest request = server.getCarrier();
 			HttpServletResponse response = server.getResponse();
@@ -34,7 +56,6 @@ final class HandledServerErrors implements ObservationFilter {
 						KeyValue.of(EXCEPTION, simpleName.isEmpty() ? error.getClass().getName() : simpleName));
 			}
 		}
-		return context;
 	}
 
 }

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.vantage.observability.errors.ErrorFingerprinter;
 import dev.vantage.observability.errors.ErrorTracker;
+import dev.vantage.observability.support.ObserverFailures;
 
 /**
  * The tracker the log encoders ask for fingerprints and masking. Logback builds its encoders
@@ -14,18 +15,26 @@ import dev.vantage.observability.errors.ErrorTracker;
  */
 public final class LoggedErrors {
 
+	/** The component the log encoders' failures are counted under. */
+	static final String COMPONENT = "error log fields";
+
 	private static volatile @Nullable ErrorTracker current;
+
+	private static volatile @Nullable ObserverFailures failures;
 
 	private LoggedErrors() {
 	}
 
-	static void use(ErrorTracker tracker) {
+	static synchronized void use(ErrorTracker tracker, ObserverFailures observerFailures) {
+		observerFailures.declare(COMPONENT);
+		failures = observerFailures;
 		current = tracker;
 	}
 
 	static synchronized void release(ErrorTracker tracker) {
 		if (current == tracker) {
 			current = null;
+			failures = null;
 		}
 	}
 
@@ -46,16 +55,37 @@ public final class LoggedErrors {
 	 */
 	static String maskExceptionMessages(String text, @Nullable IThrowableProxy error) {
 		ErrorTracker tracker = current;
-		IThrowableProxy cause = error;
-		for (int depth = 0; tracker != null && cause != null && depth < ErrorFingerprinter.MAX_CHAIN; depth++) {
-			String message = cause.getMessage();
-			String masked = (message != null && !message.isEmpty()) ? tracker.maskText(message) : null;
-			if (masked != null && !masked.equals(message)) {
-				text = text.replace(message, masked);
-			}
-			cause = cause.getCause();
+		if (tracker == null || error == null) {
+			return text;
 		}
-		return text;
+		try {
+			String masked = text;
+			IThrowableProxy cause = error;
+			for (int depth = 0; cause != null && depth < ErrorFingerprinter.MAX_CHAIN; depth++) {
+				String message = cause.getMessage();
+				String maskedMessage = (message != null && !message.isEmpty()) ? tracker.maskText(message) : null;
+				if (maskedMessage != null && !maskedMessage.equals(message)) {
+					masked = masked.replace(message, maskedMessage);
+				}
+				cause = cause.getCause();
+			}
+			return masked;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			failed(ex);
+			return text;
+		}
+	}
+
+	/**
+	 * Counts a failure of the log encoders' error code; the line is written without what failed.
+	 * @param failure what was thrown
+	 */
+	static void failed(Throwable failure) {
+		ObserverFailures observerFailures = failures;
+		if (observerFailures != null) {
+			observerFailures.failed(COMPONENT, failure);
+		}
 	}
 
 }

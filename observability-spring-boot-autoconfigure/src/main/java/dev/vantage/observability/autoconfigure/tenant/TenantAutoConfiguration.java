@@ -2,10 +2,12 @@ package dev.vantage.observability.autoconfigure.tenant;
 
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.tenant.HeaderTenantResolver;
+import dev.vantage.observability.support.ObserverFailures;
 import dev.vantage.observability.tenant.TenantResolver;
 import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,8 +59,8 @@ public final class TenantAutoConfiguration {
 
 		@Bean
 		@ConditionalOnClass(name = "org.springframework.http.server.observation.ServerRequestObservationContext")
-		ObservationFilter vantageTenantSpanTag() {
-			return new TenantSpanTag.Servlet();
+		ObservationFilter vantageTenantSpanTag(ObjectProvider<ObserverFailures> failures) {
+			return new TenantSpanTag.Servlet(failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}
@@ -77,8 +79,8 @@ public final class TenantAutoConfiguration {
 
 		@Bean
 		@ConditionalOnClass(name = "org.springframework.http.server.reactive.observation.ServerRequestObservationContext")
-		ObservationFilter vantageTenantSpanTag() {
-			return new TenantSpanTag.Reactive();
+		ObservationFilter vantageTenantSpanTag(ObjectProvider<ObserverFailures> failures) {
+			return new TenantSpanTag.Reactive(failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

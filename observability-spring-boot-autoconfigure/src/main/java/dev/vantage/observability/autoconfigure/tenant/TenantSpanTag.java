@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.vantage.observability.cardinality.TagValues;
+import dev.vantage.observability.support.ObserverFailures;
 
 /**
  * Puts the request's tenant on the span of Boot's HTTP server observation, as a
@@ -17,11 +18,26 @@ abstract class TenantSpanTag implements ObservationFilter {
 	/** The span tag. */
 	static final String KEY = "tenant";
 
+	private static final String COMPONENT = "tenant span tag";
+
+	private final ObserverFailures failures;
+
+	TenantSpanTag(ObserverFailures failures) {
+		this.failures = failures;
+		failures.declare(COMPONENT);
+	}
+
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		String tenant = tenant(context);
-		if (tenant != null && !TagValues.NONE.equals(tenant)) {
-			context.addHighCardinalityKeyValue(KeyValue.of(KEY, tenant));
+		// Guarded without a lambda: this runs for every observation.
+		try {
+			String tenant = tenant(context);
+			if (tenant != null && !TagValues.NONE.equals(tenant)) {
+				context.addHighCardinalityKeyValue(KeyValue.of(KEY, tenant));
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.failed(COMPONENT, ex);
 		}
 		return context;
 	}
@@ -31,6 +47,10 @@ abstract class TenantSpanTag implements ObservationFilter {
 
 	/** Spring MVC: a request attribute. */
 	static final class Servlet extends TenantSpanTag {
+
+		Servlet(ObserverFailures failures) {
+			super(failures);
+		}
 
 		@Override
 		String tenant(Observation.Context context) {
@@ -45,6 +65,10 @@ abstract class TenantSpanTag implements ObservationFilter {
 
 	/** WebFlux: an exchange attribute. */
 	static final class Reactive extends TenantSpanTag {
+
+		Reactive(ObserverFailures failures) {
+			super(failures);
+		}
 
 		@Override
 		String tenant(Observation.Context context) {
