@@ -13,4 +13,9 @@ class ServletTraceStoreTests extends TraceStoreSuite {
 		return RunningApp.start(args);
 	}
 
+	@Override
+	protected String statementTag() {
+		return "jdbc.query[0]";
+	}
+
 }

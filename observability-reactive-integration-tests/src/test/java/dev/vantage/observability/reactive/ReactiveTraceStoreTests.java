@@ -22,4 +22,9 @@ class ReactiveTraceStoreTests extends TraceStoreSuite {
 		return ReactiveApp.start(args);
 	}
 
+	@Override
+	protected String statementTag() {
+		return "r2dbc.query[0]";
+	}
+
 }

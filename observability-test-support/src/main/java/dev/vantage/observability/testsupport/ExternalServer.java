@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server binary run for a test: its own temporary directory and log, a free loopback port,
- * ready when {@code /-/ready} answers 200, stopped with SIGTERM.
+ * ready when its readiness path ({@code /-/ready} for Prometheus's tools) answers 200, stopped
+ * with SIGTERM.
  */
 public abstract class ExternalServer implements AutoCloseable {
 
@@ -21,14 +23,31 @@ public abstract class ExternalServer implements AutoCloseable {
 
 	private final Http http;
 
+	private final String readyPath;
+
 	protected ExternalServer(String binary, String debianPackage, Path directory, List<String> arguments) {
+		this(binary, debianPackage, directory, arguments, "--web.listen-address=", "/-/ready");
+	}
+
+	/**
+	 * Starts a server binary.
+	 * @param binary the executable's name
+	 * @param debianPackage the package that installs it
+	 * @param directory the server's own directory, where its log goes
+	 * @param arguments its arguments, but the listen address
+	 * @param listenFlag the flag that takes the listen address, {@code =} included
+	 * @param readyPath the path that answers 200 once the server is ready
+	 */
+	protected ExternalServer(String binary, String debianPackage, Path directory, List<String> arguments,
+			String listenFlag, String readyPath) {
+		this.readyPath = readyPath;
 		Path executable = ExternalBinary.require(binary, debianPackage);
 		this.directory = directory;
 		try {
 			int port = PrometheusServer.freePort();
 			List<String> command = new ArrayList<>(List.of(executable.toString()));
 			command.addAll(arguments);
-			command.add("--web.listen-address=127.0.0.1:" + port);
+			command.add(listenFlag + "127.0.0.1:" + port);
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(directory.resolve(binary + ".log").toFile())
 				.start();
@@ -42,9 +61,19 @@ public abstract class ExternalServer implements AutoCloseable {
 
 	/** Creates a fresh directory for a server and writes its configuration file there. */
 	protected static Path directory(String name, String configFile, String configuration) {
+		return directory(name, Map.of(configFile, configuration));
+	}
+
+	/**
+	 * Creates a fresh directory for a server and writes its files there; {@code %DIR%} in them
+	 * stands for the directory.
+	 */
+	protected static Path directory(String name, Map<String, String> files) {
 		try {
 			Path directory = Files.createTempDirectory("vantage-" + name);
-			Files.writeString(directory.resolve(configFile), configuration.replace("%DIR%", directory.toString()));
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				Files.writeString(directory.resolve(file.getKey()), file.getValue().replace("%DIR%", directory.toString()));
+			}
 			return directory;
 		}
 		catch (IOException ex) {
@@ -57,7 +86,7 @@ public abstract class ExternalServer implements AutoCloseable {
 			throw new IllegalStateException("Server exited: " + log());
 		}
 		try {
-			return this.http.get("/-/ready").statusCode() == 200;
+			return this.http.get(this.readyPath).statusCode() == 200;
 		}
 		catch (RuntimeException ex) {
 			return false;

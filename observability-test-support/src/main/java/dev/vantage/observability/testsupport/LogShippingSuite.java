@@ -70,6 +70,11 @@ public abstract class LogShippingSuite {
 			assertThat(error.record().getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_ERROR);
 			assertThat(error.attributes().get("exception.message")).startsWith("order 1 failed");
 			assertThat(error.attributes().get("exception.stacktrace")).contains("java.lang.IllegalStateException");
+			// The card number and email of the exception's message are masked in every field.
+			assertThat(receiver.records()).allSatisfy((record) -> assertThat(record.toString())
+				.doesNotContain("4111 1111 1111 1111")
+				.doesNotContain("alice@example.com"));
+			assertThat(error.attributes().get("exception.message")).contains("****1111 of ****");
 
 			OtlpLogReceiver.Received audit = await(receiver, "the audit event",
 					(record) -> "authentication.failure".equals(record.attributes().get("type")));

@@ -3,29 +3,25 @@ package dev.vantage.observability.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Prometheus server (the Debian {@code prometheus} binary) on a free loopback port,
  * scraping the given targets every second.
  */
-public final class PrometheusServer extends ExternalServer {
-
-	private static final JsonMapper json = JsonMapper.builder().build();
+public final class PrometheusServer extends MetricsStore {
 
 	private PrometheusServer(Path directory, List<String> flags) {
-		super("prometheus", "prometheus", directory, flags);
+		super("prometheus", "prometheus", directory, flags, "--web.listen-address=", "/-/ready");
 	}
 
 	/**
@@ -72,15 +68,9 @@ public final class PrometheusServer extends ExternalServer {
 
 	private static PrometheusServer start(String configuration, Map<String, String> files,
 			Function<Path, List<String>> storage) {
-		Path directory = directory("prometheus", "prometheus.yml", configuration);
-		try {
-			for (Map.Entry<String, String> file : files.entrySet()) {
-				Files.writeString(directory.resolve(file.getKey()), file.getValue().replace("%DIR%", directory.toString()));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Map<String, String> all = new HashMap<>(files);
+		all.put("prometheus.yml", configuration);
+		Path directory = directory("prometheus", all);
 		List<String> flags = new ArrayList<>(List.of("--config.file=" + directory.resolve("prometheus.yml")));
 		flags.addAll(storage.apply(directory));
 		return new PrometheusServer(directory, flags);
@@ -104,37 +94,6 @@ public final class PrometheusServer extends ExternalServer {
 			return true;
 		});
 		return target[0];
-	}
-
-	public JsonNode query(String promql) {
-		return api("/api/v1/query?query=" + encode(promql)).path("data").path("result");
-	}
-
-	/**
-	 * Evaluates a query over the last ten minutes, as Grafana does for a panel or an annotation.
-	 * @param promql the query
-	 * @param step seconds between two evaluations
-	 * @return the result: one entry per series, with its values
-	 */
-	public JsonNode queryRange(String promql, int step) {
-		long now = System.currentTimeMillis() / 1000;
-		return api("/api/v1/query_range?query=" + encode(promql) + "&start=" + (now - 600) + "&end=" + now + "&step=" + step)
-			.path("data")
-			.path("result");
-	}
-
-	public JsonNode exemplars(String promql) {
-		long now = System.currentTimeMillis() / 1000;
-		return api("/api/v1/query_exemplars?query=" + encode(promql) + "&start=" + (now - 600) + "&end=" + (now + 60))
-			.path("data");
-	}
-
-	public JsonNode api(String path) {
-		return json.readTree(http().get(path).body());
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

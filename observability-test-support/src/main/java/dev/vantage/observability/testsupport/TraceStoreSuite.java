@@ -1,6 +1,7 @@
 package dev.vantage.observability.testsupport;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Traces in a real trace store, both web stacks: the test services of {@link OutsideInSuite}
  * with Boot's Zipkin exporter, and a real Zipkin server. The trace id of a Prometheus exemplar,
  * of a JSON log line and of an audit event each find their trace in Zipkin, with the server
- * span, its route and its tenant. Tagged {@code trace-store}: it runs on the main build only.
+ * span, its route and its tenant; a request that runs SQL has a child span per statement,
+ * with the statement masked. Tagged {@code trace-store}: it runs on the main build only.
  */
 @Tag("trace-store")
 @ExtendWith(OutputCaptureExtension.class)
@@ -58,28 +60,25 @@ public abstract class TraceStoreSuite {
 	/** Starts the service on a free port with these arguments added. */
 	protected abstract Service launch(String... args);
 
-	@Test
-	void exemplarLogLineAndAuditEventFindTheirTracesInZipkin(CapturedOutput output) throws IOException {
-		List<String> args = new ArrayList<>(List.of("--spring.application.name=" + SERVICE,
-				"--management.tracing.sampling.probability=1.0",
+	/** The span tag holding a statement's text ({@code jdbc.query[0]}, {@code r2dbc.query[0]}). */
+	protected abstract String statementTag();
+
+	private Service launchTraced() {
+		return launch("--spring.application.name=" + SERVICE, "--management.tracing.sampling.probability=1.0",
 				"--management.tracing.export.zipkin.endpoint=" + zipkin.spansEndpoint(),
 				"--management.zipkin.tracing.endpoint=" + zipkin.spansEndpoint(),
-				"--observability.audit.file=" + this.logs.resolve("audit.json")));
-		try (Service app = launch(args.toArray(String[]::new))) {
+				"--observability.audit.file=" + this.logs.resolve("audit.json"));
+	}
+
+	@Test
+	void exemplarLogLineAndAuditEventFindTheirTracesInZipkin(CapturedOutput output) throws IOException {
+		try (Service app = launchTraced()) {
 			Http http = app.http();
 			http.get("/log?text=marker-trace-store", "X-Tenant-Id", "acme");
 			String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8));
 			assertThat(http.get("/admin/settings", "Authorization", wrong).statusCode()).isEqualTo(401);
 
-			String fromExemplar = http.scrapeOpenMetrics()
-				.samples("http_server_requests_seconds_bucket")
-				.stream()
-				.filter((sample) -> "/log".equals(sample.labels().get("uri")))
-				.map((sample) -> TRACE_ID.matcher(sample.exemplar()))
-				.filter(Matcher::find)
-				.map((matcher) -> matcher.group(1))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError("no exemplar with a trace id on uri=/log"));
+			String fromExemplar = exemplarTraceId(http, "/log", "200");
 			JsonNode line = JsonLines.parse(JsonLines.linesContaining(output.getOut(), "request says marker-trace-store").get(0));
 			assertThat(line.path("traceId").asString()).as("the log line's trace").isEqualTo(fromExemplar);
 
@@ -92,6 +91,74 @@ public abstract class TraceStoreSuite {
 					() -> auditTraceId() != null);
 			assertThat(serverSpan(auditTraceId()).path("tags").path("uri").asString()).isNotBlank();
 		}
+	}
+
+	@Test
+	void eachStatementIsAChildSpanWithItsLiteralsMaskedAndItsErrorMarked() {
+		try (Service app = launchTraced()) {
+			Http http = app.http();
+			assertThat(http.get("/sql?statement=" + URLEncoder.encode("select 'secret-literal' as label, 42 as answer", StandardCharsets.UTF_8))
+				.body()).contains("secret-literal");
+			assertThat(http.get("/sql?statement=" + URLEncoder.encode("select * from no_such_table where id = 7", StandardCharsets.UTF_8))
+				.statusCode()).isEqualTo(500);
+			Scrape scrape = http.scrape();
+			assertThat(scrape.sum("db_query_seconds_count", "operation", "select")).isEqualTo(2);
+			assertThat(scrape.text()).as("statement timers of the span observations")
+				.doesNotContain("jdbc_query")
+				.doesNotContain("r2dbc_query");
+
+			JsonNode ok = statementSpan(exemplarTraceId(http, "/sql", "200"));
+			assertThat(ok.path("tags").path(statementTag()).asString()).isEqualTo("select ? as label, ? as answer");
+			assertThat(ok.path("tags").path("db.operation.name").asString()).isEqualTo("select");
+			assertThat(ok.path("tags").has("error")).isFalse();
+			assertThat(ok.toString()).doesNotContain("secret-literal");
+
+			JsonNode failed = statementSpan(exemplarTraceId(http, "/sql", "500"));
+			assertThat(failed.path("tags").path(statementTag()).asString())
+				.isEqualTo("select * from no_such_table where id = ?");
+			assertThat(failed.path("tags").path("error").asString()).isNotBlank();
+		}
+	}
+
+	/** The trace id of the exemplar on one route and status of {@code http_server_requests}. */
+	private static String exemplarTraceId(Http http, String uri, String status) {
+		return http.scrapeOpenMetrics()
+			.samples("http_server_requests_seconds_bucket")
+			.stream()
+			.filter((sample) -> uri.equals(sample.labels().get("uri")) && status.equals(sample.labels().get("status")))
+			.map((sample) -> TRACE_ID.matcher(sample.exemplar()))
+			.filter(Matcher::find)
+			.map((matcher) -> matcher.group(1))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no exemplar with a trace id on uri=" + uri + ", status=" + status));
+	}
+
+	/** The statement span of a trace, checked to be a client span and a child of its server span. */
+	private JsonNode statementSpan(String traceId) {
+		JsonNode server = serverSpan(traceId);
+		Eventually.await(Duration.ofSeconds(30), "a statement span in trace " + traceId,
+				() -> zipkin.trace(traceId).stream().anyMatch((span) -> span.path("tags").has(statementTag())));
+		List<JsonNode> spans = zipkin.trace(traceId);
+		JsonNode statement = spans.stream().filter((span) -> span.path("tags").has(statementTag())).findFirst().orElseThrow();
+		assertThat(statement.path("kind").asString()).isEqualTo("CLIENT");
+		// The statement's parent is the server span or a span under it (Spring Security's, say).
+		assertThat(ancestors(spans, statement)).contains(server.path("id").asString());
+		return statement;
+	}
+
+	private static List<String> ancestors(List<JsonNode> spans, JsonNode span) {
+		List<String> ids = new ArrayList<>();
+		String parent = span.path("parentId").asString();
+		while (!parent.isEmpty() && !ids.contains(parent)) {
+			ids.add(parent);
+			String current = parent;
+			parent = spans.stream()
+				.filter((candidate) -> current.equals(candidate.path("id").asString()))
+				.map((candidate) -> candidate.path("parentId").asString())
+				.findFirst()
+				.orElse("");
+		}
+		return ids;
 	}
 
 	private String auditTraceId() {

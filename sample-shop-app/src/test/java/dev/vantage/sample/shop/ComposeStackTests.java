@@ -65,7 +65,7 @@ class ComposeStackTests {
 		Map<String, Object> collector = new Yaml().load(Files.readString(ROOT.resolve("deploy/otel/collector.yaml")));
 		Map<String, Object> service = (Map<String, Object>) collector.get("service");
 		Map<String, Map<String, List<String>>> pipelines = (Map<String, Map<String, List<String>>>) service.get("pipelines");
-		assertThat(pipelines).containsKeys("traces", "metrics");
+		assertThat(pipelines).containsKeys("traces", "logs", "metrics");
 		pipelines.forEach((name, pipeline) -> {
 			for (String kind : List.of("receivers", "processors", "exporters")) {
 				assertThat(((Map<String, Object>) collector.get(kind)).keySet()).as(name + " " + kind)
@@ -77,8 +77,30 @@ class ComposeStackTests {
 		Map<String, Object> otel = services().get("otel-collector");
 		assertThat((List<String>) otel.get("profiles")).containsExactly("otel");
 		assertThat(String.valueOf(collector.get("exporters"))).contains("http://jaeger:4318",
-				"http://prometheus:9090/api/v1/write");
+				"http://prometheus:9090/api/v1/write", "http://loki:3100/otlp");
+		assertThat((List<String>) services().get("loki").get("profiles")).containsExactly("otel");
+		assertThat(Files.readString(ROOT.resolve("sample-shop-app/src/main/resources/application-otel.properties")))
+			.contains("management.opentelemetry.logging.export.otlp.endpoint=http://otel-collector:4318/v1/logs");
 		assertThat((List<String>) services().get("prometheus").get("command")).contains("--web.enable-remote-write-receiver");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void traceStoresLinkToTheLogStoreByTraceId() throws IOException {
+		Map<String, Object> provisioning = new Yaml()
+			.load(Files.readString(ROOT.resolve("dashboards/provisioning/datasources/prometheus.yml")));
+		List<Map<String, Object>> datasources = (List<Map<String, Object>>) provisioning.get("datasources");
+		List<Object> uids = datasources.stream().map((datasource) -> datasource.get("uid")).toList();
+		List<Map<String, Object>> traceStores = datasources.stream()
+			.filter((datasource) -> List.of("jaeger", "zipkin").contains(datasource.get("type")))
+			.toList();
+		assertThat(traceStores).hasSize(2).allSatisfy((store) -> {
+			Map<String, Object> links = (Map<String, Object>) ((Map<String, Object>) store.get("jsonData"))
+				.get("tracesToLogsV2");
+			assertThat(uids).contains(links.get("datasourceUid"));
+			// $$ is Grafana's escape for a literal $ in provisioning files.
+			assertThat((String) links.get("query")).contains("trace_id=\"$${__trace.traceId}\"");
+		});
 	}
 
 	@Test

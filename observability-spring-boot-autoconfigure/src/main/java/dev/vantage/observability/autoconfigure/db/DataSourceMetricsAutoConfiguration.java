@@ -5,21 +5,29 @@ import javax.sql.DataSource;
 import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
+import io.r2dbc.proxy.observation.QueryObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import net.ttddyy.observation.tracing.DataSourceObservationListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of {@code db.query} and {@code db.query.slow} for every JDBC
- * {@link DataSource} bean, pooled or not, and every R2DBC {@code ConnectionFactory} bean.
+ * {@link DataSource} bean, pooled or not, and every R2DBC {@code ConnectionFactory} bean,
+ * and, when the application traces, of a span per statement from the same proxy
+ * (datasource-micrometer for JDBC, r2dbc-proxy's observation listener for R2DBC).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -30,14 +38,45 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DbProperties.class)
 public final class DataSourceMetricsAutoConfiguration {
 
+	private static final String DATASOURCE_MICROMETER_BOOT = "net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration";
+
+	private static final String BOOT_R2DBC_OBSERVATIONS = "org.springframework.boot.r2dbc.autoconfigure.observation.R2dbcObservationAutoConfiguration";
+
+	@Bean
+	static MaskedStatements vantageMaskedStatements(ObjectProvider<ObserverFailures> failures) {
+		return new MaskedStatements(failures);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ DataSource.class, ProxyDataSourceBuilder.class })
 	static class JdbcConfiguration {
 
 		@Bean
 		static DataSourceMetricsPostProcessor dataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
-				ObjectProvider<DbProperties> properties, ObjectProvider<ObserverFailures> failures) {
-			return new DataSourceMetricsPostProcessor(registry, properties, failures);
+				ObjectProvider<DbProperties> properties, ObjectProvider<ObserverFailures> failures,
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<JdbcStatementSpans> spans) {
+			return new DataSourceMetricsPostProcessor(registry, properties, failures, observations, spans);
+		}
+
+		/**
+		 * Statement spans with datasource-micrometer, unless its Spring Boot module is there
+		 * to make its own observations (then it owns them and their meters).
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(DataSourceObservationListener.class)
+		@ConditionalOnMissingClass(DATASOURCE_MICROMETER_BOOT)
+		static class SpansConfiguration {
+
+			@Bean
+			static JdbcStatementSpans vantageJdbcStatementSpans(MaskedStatements masking) {
+				return new JdbcStatementSpans(masking);
+			}
+
+			@Bean
+			MeterFilter vantageJdbcStatementTimersDenied() {
+				return MeterFilter.denyNameStartsWith(JdbcStatementSpans.OBSERVATION);
+			}
+
 		}
 
 	}
@@ -48,8 +87,27 @@ public final class DataSourceMetricsAutoConfiguration {
 
 		@Bean
 		static ConnectionFactoryMetricsPostProcessor connectionFactoryMetricsPostProcessor(
-				ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties, ObjectProvider<ObserverFailures> failures) {
-			return new ConnectionFactoryMetricsPostProcessor(registry, properties, failures);
+				ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+				ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations,
+				ObjectProvider<QueryObservationConvention> conventions) {
+			return new ConnectionFactoryMetricsPostProcessor(registry, properties, failures, observations, conventions);
+		}
+
+		/** The statement convention of r2dbc-proxy's observations, Boot's and Vantage's alike. */
+		@Bean
+		@ConditionalOnMissingBean
+		static QueryObservationConvention vantageR2dbcQueryObservationConvention(MaskedStatements masking) {
+			return new ConnectionFactoryMetricsPostProcessor.MaskingConvention(masking);
+		}
+
+		/**
+		 * Without Boot's R2DBC observations, the statement observations are Vantage's alone, and
+		 * their timers would repeat {@code db.query}. With them, their timers are Boot's and stay.
+		 */
+		@Bean
+		@ConditionalOnMissingClass(BOOT_R2DBC_OBSERVATIONS)
+		MeterFilter vantageR2dbcStatementTimersDenied() {
+			return MeterFilter.denyNameStartsWith("r2dbc.query");
 		}
 
 	}

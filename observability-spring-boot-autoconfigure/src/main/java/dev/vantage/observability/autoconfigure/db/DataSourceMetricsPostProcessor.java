@@ -1,11 +1,13 @@
 package dev.vantage.observability.autoconfigure.db;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
@@ -24,13 +26,20 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code HikariDataSource}, so injection by type and pool metrics keep working) whose
  * connections come from a datasource-proxy {@link ProxyDataSource}; every other call goes to
  * the original. A data source whose class cannot be subclassed is replaced by the
- * {@link ProxyDataSource} itself. Runs last, so other post-processors see the original.
+ * {@link ProxyDataSource} itself; one that is a {@link ProxyDataSource} already is left
+ * alone, as its owner chose its listeners. When the application traces
+ * and datasource-micrometer is present, its listener joins the same proxy, so each statement
+ * is also a span. Runs last, so other post-processors see the original.
  */
 final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
 
+	private final ObjectProvider<JdbcStatementSpans> spans;
+
 	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
-			ObjectProvider<ObserverFailures> failures) {
-		super(registry, properties, failures);
+			ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<JdbcStatementSpans> spans) {
+		super(registry, properties, failures, observations);
+		this.spans = spans;
 	}
 
 	@Override
@@ -39,12 +48,17 @@ final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
 			return bean;
 		}
 		QueryMetricsListener listener = new QueryMetricsListener(recorder(beanName));
-		ProxyDataSource proxy = new ProxyDataSource(dataSource);
-		proxy.setProxyConfig(ProxyConfig.Builder.create()
+		ProxyConfig.Builder config = ProxyConfig.Builder.create()
 			.dataSourceName(beanName)
 			.queryListener(listener)
-			.stopwatchFactory(new NanoTimeStopwatchFactory())
-			.build());
+			.stopwatchFactory(new NanoTimeStopwatchFactory());
+		Supplier<ObservationRegistry> observations = observations();
+		JdbcStatementSpans spans = (observations != null) ? this.spans.getIfAvailable() : null;
+		if (spans != null) {
+			spans.addTo(config, observations);
+		}
+		ProxyDataSource proxy = new ProxyDataSource(dataSource);
+		proxy.setProxyConfig(config.build());
 		return keepingItsClass(dataSource, proxy);
 	}
 

@@ -2,25 +2,37 @@ package dev.vantage.observability.autoconfigure.db;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import dev.vantage.observability.db.DataSourceQueryMetrics;
 import dev.vantage.observability.db.QueryOperation;
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What the JDBC and R2DBC post-processors share: the query meters of each data source or
  * connection factory they wrap, created on first use or when the application has started,
  * whichever comes first, never while the wrapped bean is being created (the registry may not
- * exist yet). Runs last, so other post-processors see the original bean.
+ * exist yet). Runs last, so other post-processors see the original bean. When the
+ * application traces (a Micrometer Tracing {@code Tracer} bean is defined), the same proxy
+ * also makes each statement an observation, so a span of the request's trace.
  */
-abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInitializingSingleton, Ordered {
+abstract class QueryMetricsPostProcessor
+		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
+
+	private static final String TRACER = "io.micrometer.tracing.Tracer";
 
 	private final ObjectProvider<MeterRegistry> registry;
 
@@ -28,13 +40,39 @@ abstract class QueryMetricsPostProcessor implements BeanPostProcessor, SmartInit
 
 	private final SingletonSupplier<ObserverFailures> failures;
 
+	private final SingletonSupplier<ObservationRegistry> observations;
+
 	private final List<Recorder> recorders = new CopyOnWriteArrayList<>();
 
+	private @Nullable ListableBeanFactory beanFactory;
+
 	QueryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
-			ObjectProvider<ObserverFailures> failures) {
+			ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations) {
 		this.registry = registry;
 		this.properties = properties;
 		this.failures = SingletonSupplier.of(() -> failures.getIfAvailable(ObserverFailures::logOnly));
+		this.observations = SingletonSupplier.of(() -> observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = (beanFactory instanceof ListableBeanFactory listable) ? listable : null;
+	}
+
+	/**
+	 * Where statement observations go, looked up on the first statement (never while the
+	 * wrapped bean is being created: Boot's registry needs the meter registry, whose binders
+	 * may need that very bean).
+	 * @return the registry, or {@code null} when the application traces nothing, so that
+	 * statements cost no observation
+	 */
+	@Nullable Supplier<ObservationRegistry> observations() {
+		ClassLoader loader = getClass().getClassLoader();
+		if (this.beanFactory == null || !ClassUtils.isPresent(TRACER, loader)) {
+			return null;
+		}
+		Class<?> tracer = ClassUtils.resolveClassName(TRACER, loader);
+		return (this.beanFactory.getBeanNamesForType(tracer, true, false).length > 0) ? this.observations : null;
 	}
 
 	/**

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import dev.vantage.observability.application.BuildInfoMetrics;
 import dev.vantage.observability.audit.AuditMasker;
@@ -117,6 +119,20 @@ public final class ErrorTrackingAutoConfiguration {
 				ObjectProvider<ObserverFailures> failures) {
 			return new ErrorLogCapture(tracker, new HashSet<>(properties.getUnhandledLoggers()),
 					failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+	}
+
+	/** Masking of the log records Boot's OpenTelemetry SDK exports, ahead of its batch processor. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.opentelemetry.sdk.logs.LogRecordProcessor")
+	static class LogRecordConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		MaskingLogRecordProcessor vantageMaskingLogRecordProcessor(ErrorTracker tracker,
+				ObjectProvider<ObserverFailures> failures) {
+			return new MaskingLogRecordProcessor(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

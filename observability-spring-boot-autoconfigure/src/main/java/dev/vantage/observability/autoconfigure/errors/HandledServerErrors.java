@@ -2,13 +2,13 @@ package dev.vantage.observability.autoconfigure.errors;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.server.observation.ServerHttpObservationDocumentation;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
+import dev.vantage.observability.autoconfigure.GuardedObservationFilter;
 import dev.vantage.observability.support.ObserverFailures;
 
 /**
@@ -18,33 +18,19 @@ import dev.vantage.observability.support.ObserverFailures;
  * tag, which Spring's convention, having seen no error, wrote as {@code none}. Handled 4xx
  * keep {@code none}: a client's mistake is not a server error.
  */
-final class HandledServerErrors implements ObservationFilter {
+final class HandledServerErrors extends GuardedObservationFilter {
 
 	private static final String COMPONENT = "handled server error tag";
 
 	private static final String EXCEPTION = ServerHttpObservationDocumentation.LowCardinalityKeyNames.EXCEPTION
 		.asString();
 
-	private final ObserverFailures failures;
-
 	HandledServerErrors(ObserverFailures failures) {
-		this.failures = failures;
-		failures.declare(COMPONENT);
+		super(COMPONENT, failures);
 	}
 
 	@Override
-	public Observation.Context map(Observation.Context context) {
-		// Guarded without a lambda: this runs for every observation.
-		try {
-			tag(context);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			this.failures.failed(COMPONENT, ex);
-		}
-		return context;
-	}
-
-	private static void tag(Observation.Context context) {
+	protected void apply(Observation.Context context) {
 		if (context instanceof ServerRequestObservationContext server && server.getError() == null) {
 			HttpServletRequest request = server.getCarrier();
 			HttpServletResponse response = server.getResponse();

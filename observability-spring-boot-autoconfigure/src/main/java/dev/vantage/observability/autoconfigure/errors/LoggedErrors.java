@@ -1,6 +1,9 @@
 package dev.vantage.observability.autoconfigure.errors;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
 import org.jspecify.annotations.Nullable;
 
 import dev.vantage.observability.errors.ErrorFingerprinter;
@@ -74,6 +77,48 @@ public final class LoggedErrors {
 		catch (RuntimeException | LinkageError ex) {
 			failed(ex);
 			return text;
+		}
+	}
+
+	/**
+	 * The event as a log shipper is to see it: the event itself, or, when the messages of its
+	 * exception appear in its message (Tomcat's "threw exception [...]" line, say), a copy with
+	 * them masked, as the JSON console writes it. Only the error path pays for the copy.
+	 * @param event the event
+	 * @return the event, or its masked copy
+	 */
+	public static ILoggingEvent masked(ILoggingEvent event) {
+		IThrowableProxy error = event.getThrowableProxy();
+		String message = (error != null) ? event.getFormattedMessage() : null;
+		String masked = (message != null) ? maskExceptionMessages(message, error) : null;
+		if (masked == null || masked.equals(message)) {
+			return event;
+		}
+		try {
+			LoggingEvent copy = new LoggingEvent();
+			copy.setLoggerName(event.getLoggerName());
+			copy.setLoggerContextRemoteView(event.getLoggerContextVO());
+			copy.setLevel(event.getLevel());
+			copy.setMessage(masked);
+			copy.setThreadName(event.getThreadName());
+			copy.setInstant(event.getInstant());
+			copy.setSequenceNumber(event.getSequenceNumber());
+			copy.setMDCPropertyMap(event.getMDCPropertyMap());
+			copy.setKeyValuePairs(event.getKeyValuePairs());
+			if (event.getMarkerList() != null) {
+				event.getMarkerList().forEach(copy::addMarker);
+			}
+			if (event.hasCallerData()) {
+				copy.setCallerData(event.getCallerData());
+			}
+			if (error instanceof ThrowableProxy proxy) {
+				copy.setThrowableProxy(proxy);
+			}
+			return copy;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			failed(ex);
+			return event;
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.logging;
 import java.util.List;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender;
 
@@ -10,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.vantage.observability.audit.Slf4jAuditSink;
 import dev.vantage.observability.autoconfigure.AttachedAppender;
+import dev.vantage.observability.autoconfigure.errors.LoggedErrors;
 
 /**
  * Ships log records over OTLP: OpenTelemetry's Logback appender, on the SDK Boot built (its
@@ -17,7 +19,8 @@ import dev.vantage.observability.autoconfigure.AttachedAppender;
  * application runs. Each record carries the trace and span ids of the span current when it was
  * logged, the tenant (from the MDC), the thread, the exception's type, message and stack trace,
  * and, for audit events, every field of the event as an attribute. The console JSON stays as
- * it is.
+ * it is. As on the console, the messages of a record's exception are masked where they appear
+ * in its message (here) and in its exception attributes (error tracking's log record processor).
  */
 final class OpenTelemetryLogExport implements SmartLifecycle {
 
@@ -31,7 +34,14 @@ final class OpenTelemetryLogExport implements SmartLifecycle {
 	private volatile boolean running;
 
 	OpenTelemetryLogExport(OpenTelemetry openTelemetry) {
-		OpenTelemetryAppender appender = new OpenTelemetryAppender();
+		OpenTelemetryAppender appender = new OpenTelemetryAppender() {
+
+			@Override
+			protected void append(ILoggingEvent event) {
+				super.append(LoggedErrors.masked(event));
+			}
+
+		};
 		appender.setName(APPENDER);
 		appender.setOpenTelemetry(openTelemetry);
 		appender.setCaptureExperimentalAttributes(true);

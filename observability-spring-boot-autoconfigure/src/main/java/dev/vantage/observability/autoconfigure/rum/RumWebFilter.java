@@ -18,8 +18,14 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * The reactive twin of the RUM filter: the same answers, the body joined up to one byte
  * over the limit; recording a beacon only updates meters, so it stays on the event loop.
+ * A beacon refused before its body is read has up to {@value #DRAINED_BYTES} bytes of its
+ * body read and discarded first, as Tomcat swallows them: a connection closed with unread
+ * bytes is reset, and the client then loses the answer.
  */
 final class RumWebFilter implements WebFilter {
+
+	/** What is drained of a refused body: a {@code sendBeacon} body is at most 64 KiB. */
+	static final int DRAINED_BYTES = 64 * 1024;
 
 	private final RumEndpoint endpoint;
 
@@ -48,7 +54,9 @@ final class RumWebFilter implements WebFilter {
 		RumEndpoint.Reply refused = this.endpoint.admit(method, origin, request.getHeaders().getFirst("Host"),
 				clientIp, request.getHeaders().getContentLength());
 		if (refused != null) {
-			return write(exchange, refused);
+			return DataBufferUtils.takeUntilByteCount(request.getBody(), DRAINED_BYTES)
+				.doOnNext(DataBufferUtils::release)
+				.then(Mono.defer(() -> write(exchange, refused)));
 		}
 		return DataBufferUtils.join(request.getBody(), (int) this.endpoint.maxBodySize() + 1)
 			.map((buffer) -> this.endpoint.receive(bytes(buffer), origin))

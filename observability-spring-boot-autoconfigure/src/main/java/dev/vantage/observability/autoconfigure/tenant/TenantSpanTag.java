@@ -2,9 +2,9 @@ package dev.vantage.observability.autoconfigure.tenant;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.vantage.observability.autoconfigure.GuardedObservationFilter;
 import dev.vantage.observability.cardinality.TagValues;
 import dev.vantage.observability.support.ObserverFailures;
 
@@ -13,33 +13,23 @@ import dev.vantage.observability.support.ObserverFailures;
  * high-cardinality key value ({@code tenant}): spans and trace stores get it, meters never do.
  * {@link Servlet} and {@link Reactive} are where each stack keeps the tenant.
  */
-abstract class TenantSpanTag implements ObservationFilter {
+abstract class TenantSpanTag extends GuardedObservationFilter {
 
 	/** The span tag. */
 	static final String KEY = "tenant";
 
 	private static final String COMPONENT = "tenant span tag";
 
-	private final ObserverFailures failures;
-
 	TenantSpanTag(ObserverFailures failures) {
-		this.failures = failures;
-		failures.declare(COMPONENT);
+		super(COMPONENT, failures);
 	}
 
 	@Override
-	public Observation.Context map(Observation.Context context) {
-		// Guarded without a lambda: this runs for every observation.
-		try {
-			String tenant = tenant(context);
-			if (tenant != null && !TagValues.NONE.equals(tenant)) {
-				context.addHighCardinalityKeyValue(KeyValue.of(KEY, tenant));
-			}
+	protected void apply(Observation.Context context) {
+		String tenant = tenant(context);
+		if (tenant != null && !TagValues.NONE.equals(tenant)) {
+			context.addHighCardinalityKeyValue(KeyValue.of(KEY, tenant));
 		}
-		catch (RuntimeException | LinkageError ex) {
-			this.failures.failed(COMPONENT, ex);
-		}
-		return context;
 	}
 
 	/** The tenant of a server observation's request, {@code null} for any other observation. */

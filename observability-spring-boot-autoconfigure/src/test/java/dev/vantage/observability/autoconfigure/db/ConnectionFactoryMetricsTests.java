@@ -1,13 +1,17 @@
 package dev.vantage.observability.autoconfigure.db;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.autoconfigure.health.DependencyHealthAutoConfiguration;
 import dev.vantage.observability.health.DependencyHealthChecker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.callback.ProxyConfigHolder;
+import io.r2dbc.proxy.observation.ObservationProxyExecutionListener;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -93,6 +97,41 @@ class ConnectionFactoryMetricsTests {
 	}
 
 	@Test
+	void whenTheApplicationTracesEachStatementIsAnObservationWithItsLiteralsMaskedAndNoSecondTimer() {
+		this.contextRunner.withUserConfiguration(TracedObservations.class).run((context) -> {
+			ConnectionFactory connectionFactory = context.getBean(ConnectionFactory.class);
+			execute(connectionFactory, "create table account (id int, owner varchar(20))");
+			execute(connectionFactory, "insert into account values (7, 'alice@example.com')");
+			List<Observation.Context> statements = TracedObservations.stopped("r2dbc.query");
+			assertThat(statements).hasSize(2);
+			assertThat(statements.get(1).getHighCardinalityKeyValue("r2dbc.query[0]").getValue())
+				.isEqualTo("insert into account values (?, ?)");
+			assertThat(statements.get(1).getHighCardinalityKeyValue(MaskedStatements.OPERATION).getValue())
+				.isEqualTo("insert");
+			assertThat(statements.toString()).doesNotContain("alice@example.com");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.find("r2dbc.query").meters()).isEmpty();
+			assertThat(registry.get("db.query").tags("operation", "insert", "outcome", "success").timer().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void factoryWithAnObservationListenerAlreadyGetsNoSecond() {
+		this.contextRunner.withUserConfiguration(TracedObservations.class, UserObserved.class).run((context) -> {
+			execute(context.getBean("userObserved", ConnectionFactory.class), "create table thing (id int)");
+			assertThat(TracedObservations.stopped("r2dbc.query")).hasSize(1);
+		});
+	}
+
+	@Test
+	void withoutATracerStatementsMakeNoObservation() {
+		this.contextRunner.withUserConfiguration(TracedObservations.Untraced.class).run((context) -> {
+			execute(context.getBean(ConnectionFactory.class), "create table thing (id int)");
+			assertThat(TracedObservations.stopped("r2dbc.query")).isEmpty();
+		});
+	}
+
+	@Test
 	void backsOffWithoutR2dbcProxy() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ProxyConnectionFactory.class))
 			.run((context) -> assertThat(context.getBean(ConnectionFactory.class))
@@ -121,6 +160,19 @@ class ConnectionFactoryMetricsTests {
 		@Bean
 		ConnectionFactory orders() {
 			return ConnectionFactories.get("r2dbc:h2:mem:///orders;DB_CLOSE_DELAY=-1");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserObserved {
+
+		@Bean
+		ConnectionFactory userObserved(ObservationRegistry observations) {
+			ConnectionFactory h2 = ConnectionFactories.get("r2dbc:h2:mem:///observed;DB_CLOSE_DELAY=-1");
+			return ProxyConnectionFactory.builder(h2)
+				.listener(new ObservationProxyExecutionListener(observations, h2, null))
+				.build();
 		}
 
 	}

@@ -1,12 +1,17 @@
 package dev.vantage.observability.autoconfigure.db;
 
+import java.sql.SQLException;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import net.ttddyy.observation.tracing.DataSourceObservationListener;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
@@ -15,10 +20,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DataSourceMetricsAutoConfigurationTests {
 
@@ -77,6 +84,59 @@ class DataSourceMetricsAutoConfigurationTests {
 	void backsOffWithoutDatasourceProxy() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilder.class))
 			.run((context) -> assertThat(timed(context.getBean(DataSource.class))).isFalse());
+	}
+
+	@Test
+	void whenTheApplicationTracesEachStatementIsAnObservationWithItsLiteralsMaskedAndNoSecondTimer() {
+		this.contextRunner.withUserConfiguration(TracedObservations.class).run((context) -> {
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			jdbc.execute("create table account (id int, owner varchar(20))");
+			assertThat(jdbc.update("insert into account values (7, 'alice@example.com')")).isEqualTo(1);
+			assertThat(jdbc.queryForList("select owner from account where id = 7")).hasSize(1);
+			List<Observation.Context> statements = TracedObservations.stopped(JdbcStatementSpans.OBSERVATION);
+			assertThat(statements).hasSize(3);
+			Observation.Context insert = statements.get(1);
+			assertThat(insert.getHighCardinalityKeyValue("jdbc.query[0]").getValue())
+				.isEqualTo("insert into account values (?, ?)");
+			assertThat(insert.getHighCardinalityKeyValue(MaskedStatements.OPERATION).getValue()).isEqualTo("insert");
+			assertThat(insert.getHighCardinalityKeyValue("jdbc.row-affected").getValue()).isEqualTo("1");
+			assertThat(statements.get(2).getHighCardinalityKeyValue("jdbc.query[0]").getValue())
+				.isEqualTo("select owner from account where id = ?");
+			assertThat(statements.toString()).doesNotContain("alice@example.com");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.find("jdbc.query").meters()).isEmpty();
+			assertThat(registry.get("db.query").tags("operation", "insert", "outcome", "success").timer().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void failedStatementObservationCarriesTheError() {
+		this.contextRunner.withUserConfiguration(TracedObservations.class).run((context) -> {
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> jdbc.queryForList("select * from missing"));
+			assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).singleElement()
+				.satisfies((statement) -> assertThat(statement.getError()).isInstanceOf(SQLException.class));
+		});
+	}
+
+	@Test
+	void withoutATracerStatementsMakeNoObservation() {
+		this.contextRunner.withUserConfiguration(TracedObservations.Untraced.class).run((context) -> {
+			new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class);
+			assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).isEmpty();
+		});
+	}
+
+	@Test
+	void datasourceMicrometersOwnBootModuleOwnsTheSpans() {
+		this.contextRunner.withUserConfiguration(TracedObservations.class)
+			.withClassLoader(new FilteredClassLoader(DataSourceObservationListener.class))
+			.run((context) -> {
+				new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class);
+				assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).isEmpty();
+				assertThat(context).doesNotHaveBean(JdbcStatementSpans.class);
+				assertThat(context.getBean(MeterRegistry.class).get("db.query").timers()).isNotEmpty();
+			});
 	}
 
 	@Test
