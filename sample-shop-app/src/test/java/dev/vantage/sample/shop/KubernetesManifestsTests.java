@@ -57,6 +57,8 @@ class KubernetesManifestsTests {
 
 	private static final Path MONITORING = KUBERNETES.resolve("components/monitoring");
 
+	private static final Path VICTORIA_METRICS = KUBERNETES.resolve("components/victoria-metrics");
+
 	private static final List<String> RULE_FILES = List.of("vantage.rules.yml", "slo.rules.yml");
 
 	private static final String GENERATED = "# Generated from the repository's %s by KubernetesManifestsTests: regenerate, do not edit.\n";
@@ -66,7 +68,10 @@ class KubernetesManifestsTests {
 	@Test
 	void generatedMonitoringFilesAreWhatTheRepositoryHolds() throws IOException {
 		Map<Path, String> expected = new LinkedHashMap<>();
-		expected.put(MONITORING.resolve("prometheusrule.yaml"), prometheusRule());
+		expected.put(MONITORING.resolve("prometheusrule.yaml"),
+				ruleObject("monitoring.coreos.com/v1", "PrometheusRule", Map.of("release", "prometheus")));
+		expected.put(VICTORIA_METRICS.resolve("vmrule.yaml"),
+				ruleObject("operator.victoriametrics.com/v1beta1", "VMRule", Map.of()));
 		try (Stream<Path> dashboards = Files.list(ROOT.resolve("dashboards"))) {
 			for (Path dashboard : dashboards.filter((file) -> file.toString().endsWith(".json")).sorted().toList()) {
 				expected.put(MONITORING.resolve("dashboards").resolve(dashboard.getFileName()), Files.readString(dashboard));
@@ -170,25 +175,53 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void victoriaMetricsOperatorObjectsScrapeAsTheServiceMonitorDoesAndCarryTheSameRules() throws Exception {
+		List<HasMetadata> objects = render("overlays/victoria-metrics");
+		GenericKubernetesResource scrape = generic(objects, "VMServiceScrape");
+		assertThat(scrape.getApiVersion()).isEqualTo("operator.victoriametrics.com/v1beta1");
+		Map<String, Object> spec = (Map<String, Object>) scrape.getAdditionalProperties().get("spec");
+		Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("endpoints")).get(0);
+		// The ServiceMonitor's endpoint, field for field, with the VictoriaMetrics name of relabelings.
+		Map<String, Object> monitor = new LinkedHashMap<>(new Yaml()
+			.load(this.serialization.asYaml(only(render("overlays/staging"), ServiceMonitor.class).getSpec().getEndpoints().get(0))));
+		monitor.put("relabelConfigs", monitor.remove("relabelings"));
+		assertThat(endpoint).isEqualTo(monitor);
+		Secret credentials = named(objects, Secret.class, "sample-shop-scrape-credentials");
+		assertThat(decoded(credentials, "password")).isEqualTo("prometheus");
+
+		GenericKubernetesResource rule = generic(objects, "VMRule");
+		List<Object> groups = new ArrayList<>();
+		for (String file : RULE_FILES) {
+			groups.addAll(groupsOf(Files.readString(ROOT.resolve("alert-rules").resolve(file))));
+		}
+		assertThat(((Map<String, Object>) rule.getAdditionalProperties().get("spec")).get("groups")).isEqualTo(groups);
+	}
+
+	@Test
 	void alertmanagerConfigurationForTheOperatorPassesAmtool() throws Exception {
 		Path amtool = ExternalBinary.require("amtool", "prometheus-alertmanager");
 		ExternalBinary.run(amtool.toString(), "check-config", MONITORING.resolve("alertmanager/alertmanager.yaml").toString());
 	}
 
-	/** The rule files' groups in a PrometheusRule, as the Prometheus Operator wants them. */
-	@SuppressWarnings("unchecked")
-	private static String prometheusRule() throws IOException {
+	/**
+	 * The rule files' groups in a PrometheusRule, as the Prometheus Operator wants them, or in a
+	 * VMRule, as the VictoriaMetrics operator does: the same spec.
+	 */
+	private static String ruleObject(String apiVersion, String kind, Map<String, String> labels) throws IOException {
 		List<Object> groups = new ArrayList<>();
 		for (String file : RULE_FILES) {
 			groups.addAll(groupsOf(Files.readString(ROOT.resolve("alert-rules").resolve(file))));
 		}
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("name", "vantage-rules");
-		// Match your Prometheus' ruleSelector.
-		metadata.put("labels", Map.of("release", "prometheus"));
+		if (!labels.isEmpty()) {
+			// Match your Prometheus' ruleSelector.
+			metadata.put("labels", labels);
+		}
 		Map<String, Object> rule = new LinkedHashMap<>();
-		rule.put("apiVersion", "monitoring.coreos.com/v1");
-		rule.put("kind", "PrometheusRule");
+		rule.put("apiVersion", apiVersion);
+		rule.put("kind", kind);
 		rule.put("metadata", metadata);
 		rule.put("spec", Map.of("groups", groups));
 		DumperOptions options = new DumperOptions();
@@ -228,6 +261,15 @@ class KubernetesManifestsTests {
 			}
 		}
 		return objects;
+	}
+
+	private static GenericKubernetesResource generic(List<HasMetadata> objects, String kind) {
+		List<GenericKubernetesResource> matching = objects.stream()
+			.filter((object) -> object instanceof GenericKubernetesResource && kind.equals(object.getKind()))
+			.map(GenericKubernetesResource.class::cast)
+			.toList();
+		assertThat(matching).as(kind).hasSize(1);
+		return matching.get(0);
 	}
 
 	private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {

@@ -9,9 +9,6 @@ import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.PrometheusServer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +22,8 @@ class RemoteWriteTests {
 
 	@Test
 	void agentRemoteWritesTwoInstancesAndTheReceiverAnswersDashboardsAndFiresAlerts() throws Exception {
-		try (Shop first = new Shop(1); Shop second = new Shop(2);
+		try (ShopInstance first = new ShopInstance("remote-write", 1, "--sample.chaos.payment-failure-rate=0.5");
+				ShopInstance second = new ShopInstance("remote-write", 2, "--sample.chaos.payment-failure-rate=0.5");
 				PrometheusServer receiver = PrometheusServer.remoteWriteReceiver("""
 						global:
 						  evaluation_interval: 2s
@@ -60,30 +58,6 @@ class RemoteWriteTests {
 			assertThat(receiver.query("application:http_server_requests:rate5m{application=\"sample-shop\"}")).hasSize(1);
 			assertThat(agent.log()).doesNotContain("level=error");
 		}
-	}
-
-	/** One instance of the shop, with its own database and audit log, under traffic with failing payments. */
-	private static final class Shop implements AutoCloseable {
-
-		private final ConfigurableApplicationContext context;
-
-		Shop(int instance) {
-			this.context = new SpringApplicationBuilder(ShopApplication.class).run("--server.port=0",
-					"--spring.datasource.url=jdbc:h2:mem:remote-write-" + instance + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-					"--sample.traffic.enabled=true", "--sample.traffic.rate=10", "--sample.chaos.payment-failure-rate=0.5",
-					"--observability.audit.file=target/remote-write-test/" + instance + "/audit.json",
-					"--spring.jmx.enabled=false");
-		}
-
-		int port() {
-			return Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
-		}
-
-		@Override
-		public void close() {
-			this.context.close();
-		}
-
 	}
 
 }

@@ -39,6 +39,24 @@ final class ShopClient {
 			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/**
+	 * Sets the shop's chaos knobs, as its admin.
+	 * @param paymentFailureRate share of payments that fail
+	 * @param paymentLatencyMs latency of each payment call
+	 * @param catalogFailures catalog searches that fail next with an exception nothing handles
+	 * @param paymentOutage the payment provider's outage ({@code NONE}, {@code UNAVAILABLE}, {@code HANG})
+	 */
+	void chaos(double paymentFailureRate, int paymentLatencyMs, int catalogFailures, String paymentOutage) {
+		HttpResponse<String> response = send(request("acme", "/api/admin/chaos", "admin", "admin")
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"paymentFailureRate\":" + paymentFailureRate
+					+ ",\"paymentLatencyMs\":" + paymentLatencyMs + ",\"dbLatencyMs\":0,\"paymentOutage\":\""
+					+ paymentOutage + "\",\"catalogFailures\":" + catalogFailures + "}")));
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("chaos knobs refused: " + response.statusCode() + " " + response.body());
+		}
+	}
+
 	/** The id of the order a successful checkout answered with. */
 	static String orderId(HttpResponse<String> placed) {
 		return placed.body().replaceAll(".*\"id\":(\\d+).*", "$1");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.vantage.observability.testsupport.WebhookReceiver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +52,25 @@ final class StackFixtures {
 				        labels:
 				          application: sample-shop
 				""".formatted(SCRAPE_PASSWORD_FILE, targets);
+	}
+
+	/**
+	 * The shipped Alertmanager configuration and templates, its receivers pointed at the test
+	 * webhook, its secrets (test tokens) written to a directory, its waits shortened.
+	 */
+	static String alertmanagerConfiguration(WebhookReceiver webhook, Path secrets) throws IOException {
+		for (String name : List.of("pager-token", "deadman-token", "smtp-password")) {
+			Files.writeString(secrets.resolve(name), "test-" + name + "\n");
+		}
+		Files.writeString(secrets.resolve("chat-webhook-url"), webhook.url("/chat") + "\n");
+		return Files.readString(ROOT.resolve("alert-rules/alertmanager.yml"))
+			.replace("http://alert-relay:8080", webhook.url(""))
+			.replace("/etc/alertmanager/secrets", secrets.toString())
+			.replace("/etc/alertmanager/templates", ROOT.resolve("alert-rules/templates").toString())
+			.replace("group_wait: 30s", "group_wait: 1s")
+			.replace("group_interval: 5m", "group_interval: 2s")
+			.replace("group_interval: 1m", "group_interval: 2s")
+			.replace("repeat_interval: 1m", "repeat_interval: 10s");
 	}
 
 	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */

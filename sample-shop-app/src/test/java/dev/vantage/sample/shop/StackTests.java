@@ -1,20 +1,15 @@
 package dev.vantage.sample.shop;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.vantage.observability.testsupport.AlertmanagerServer;
 import dev.vantage.observability.testsupport.Eventually;
@@ -51,11 +46,8 @@ class StackTests {
 
 	@Test
 	void dashboardsHaveDataAndPaymentAlertFiresRoutesResolvesAndServiceDownInhibits() throws Exception {
-		for (String name : List.of("pager-token", "deadman-token", "smtp-password")) {
-			Files.writeString(this.secrets.resolve(name), "test-" + name + "\n");
-		}
 		try (WebhookReceiver webhook = new WebhookReceiver();
-				AlertmanagerServer alertmanager = AlertmanagerServer.start(alertmanagerConfiguration(webhook));
+				AlertmanagerServer alertmanager = AlertmanagerServer.start(StackFixtures.alertmanagerConfiguration(webhook, this.secrets));
 				PrometheusServer prometheus = PrometheusServer.start(prometheusConfiguration(alertmanager.port()),
 						Map.of("test.rules.yml", StackFixtures.testRules("vantage.rules.yml"), "slo.rules.yml",
 								StackFixtures.testRules("slo.rules.yml"), StackFixtures.SCRAPE_PASSWORD_FILE, "prometheus\n"))) {
@@ -160,13 +152,7 @@ class StackTests {
 	}
 
 	private void chaos(double paymentFailureRate, int paymentLatencyMs, int catalogFailures) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/admin/chaos"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"paymentFailureRate\":" + paymentFailureRate
-					+ ",\"paymentLatencyMs\":" + paymentLatencyMs + ",\"dbLatencyMs\":0,\"paymentOutage\":\"NONE\","
-					+ "\"catalogFailures\":" + catalogFailures + "}"));
-		assertThat(new ShopClient(this.port).send(request).statusCode()).isEqualTo(200);
+		new ShopClient(this.port).chaos(paymentFailureRate, paymentLatencyMs, catalogFailures, "NONE");
 	}
 
 	private static String state(JsonNode alerts, String alertname, String application) {
@@ -177,19 +163,6 @@ class StackTests {
 			}
 		}
 		return "absent";
-	}
-
-	/** The shipped Alertmanager configuration and templates, its receivers pointed at the test webhook. */
-	private String alertmanagerConfiguration(WebhookReceiver webhook) throws IOException {
-		Files.writeString(this.secrets.resolve("chat-webhook-url"), webhook.url("/chat") + "\n");
-		return Files.readString(ROOT.resolve("alert-rules/alertmanager.yml"))
-			.replace("http://alert-relay:8080", webhook.url(""))
-			.replace("/etc/alertmanager/secrets", this.secrets.toString())
-			.replace("/etc/alertmanager/templates", ROOT.resolve("alert-rules/templates").toString())
-			.replace("group_wait: 30s", "group_wait: 1s")
-			.replace("group_interval: 5m", "group_interval: 2s")
-			.replace("group_interval: 1m", "group_interval: 2s")
-			.replace("repeat_interval: 1m", "repeat_interval: 10s");
 	}
 
 	private String prometheusConfiguration(int alertmanagerPort) {
