@@ -1,13 +1,24 @@
 package dev.vantage.observability.it;
 
-import dev.vantage.observability.testsupport.Http;
-import dev.vantage.observability.testsupport.Scrape;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.vantage.observability.db.DataSourceQueryMetrics;
+import dev.vantage.observability.testsupport.Eventually;
+import dev.vantage.observability.testsupport.Http;
+import dev.vantage.observability.testsupport.Scrape;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +27,10 @@ import org.slf4j.event.KeyValuePair;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,9 +39,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest(classes = TestShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "observability.db.slow-query-threshold=200ms")
+@SpringBootTest(classes = { TestShopApplication.class, PostgresQueryMetricsTests.Spans.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "observability.db.slow-query-threshold=200ms", "management.tracing.sampling.probability=1.0" })
 class PostgresQueryMetricsTests {
+
+	/** Every span the application ends, as Boot's span processor hands it to an exporter bean. */
+	static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -79,6 +96,29 @@ class PostgresQueryMetricsTests {
 	}
 
 	@Test
+	void eachStatementIsAChildSpanOfItsRequestWithItsLiteralsMasked() {
+		Http http = new Http(this.port);
+		assertThat(http.get("/sql?statement=" + URLEncoder.encode(
+				"select relname from pg_class where relname = 'secret-name' limit 1", StandardCharsets.UTF_8))
+			.statusCode()).isEqualTo(200);
+		AttributeKey<String> statement = AttributeKey.stringKey("jdbc.query[0]");
+		Eventually.await(Duration.ofSeconds(20), "the statement's span",
+				() -> SPANS.stream().anyMatch((span) -> span.getAttributes().get(statement) != null
+						&& span.getAttributes().get(statement).contains("pg_class")));
+		SpanData span = SPANS.stream()
+			.filter((candidate) -> String.valueOf(candidate.getAttributes().get(statement)).contains("pg_class"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(span.getAttributes().get(statement)).isEqualTo("select relname from pg_class where relname = ? limit ?");
+		assertThat(span.getAttributes().get(AttributeKey.stringKey("db.operation.name"))).isEqualTo("select");
+		assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
+		assertThat(span.getParentSpanContext().isValid()).as("a child of the request's span").isTrue();
+		assertThat(SPANS).filteredOn((other) -> other.getTraceId().equals(span.getTraceId()))
+			.anySatisfy((other) -> assertThat(other.getKind()).isEqualTo(SpanKind.SERVER));
+		assertThat(span.toString()).doesNotContain("secret-name");
+	}
+
+	@Test
 	void slowQueryIsCountedAndLoggedWithMaskedSqlAndTraceId() {
 		Http http = new Http(this.port);
 		double before = http.scrape().sum("db_query_slow_total", "datasource", "dataSource", "operation", "select");
@@ -96,6 +136,34 @@ class PostgresQueryMetricsTests {
 			.orElseThrow();
 		assertThat((Long) duration.value).isGreaterThanOrEqualTo(300);
 		assertThat(event.getMDCPropertyMap().get("traceId")).matches("[0-9a-f]{32}");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Spans {
+
+		@Bean
+		SpanExporter recordingSpanExporter() {
+			return new SpanExporter() {
+
+				@Override
+				public CompletableResultCode export(Collection<SpanData> spans) {
+					SPANS.addAll(spans);
+					return CompletableResultCode.ofSuccess();
+				}
+
+				@Override
+				public CompletableResultCode flush() {
+					return CompletableResultCode.ofSuccess();
+				}
+
+				@Override
+				public CompletableResultCode shutdown() {
+					return CompletableResultCode.ofSuccess();
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -84,6 +84,10 @@ class VictoriaMetricsStackTests {
 				throw new AssertionError("empty in VictoriaMetrics: " + missing, ex);
 			}
 
+			// No exemplars in this store: Grafana's exemplar query gets an empty answer, not an error.
+			assertThat(store.exemplars("http_server_requests_seconds_bucket{application=\"sample-shop\"}").isArray())
+				.as("an answer with its data").isTrue();
+
 			Eventually.await(Duration.ofSeconds(60), "Watchdog at the dead man's switch, through vmalert",
 					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
 							&& n.has("firing", "Watchdog")));
