@@ -586,10 +586,17 @@ public final class RequestOverhead {
 
 		static final List<Variant> COMPARED = List.of(OFF, VANTAGE, AGENT);
 
+		/** The JDBC proxy timing statements but making no span of them (Boot's switch of the observation). */
+		private static final Variant DB_WITHOUT_SPANS = new Variant("db-no-spans", "JDBC proxy without spans", false,
+				CORE, plus(with(CONCERNS_OFF, "db.enabled=true"), "--management.observations.enable.jdbc=false"));
+
 		/** Most telling first: the audit log, JSON logs, the JDBC proxy and security are what checkout uses. */
 		static final List<Variant> ABLATION = List.of(CORE, alone("audit", "audit log", "audit.enabled=true"),
 				alone("json", "JSON console logs", "logging.format=json"),
-				alone("db", "JDBC proxy", "db.enabled=true"), SECURITY,
+				alone("db", "JDBC proxy", "db.enabled=true"),
+				new Variant("db-spans", "+ a span per statement", false, DB_WITHOUT_SPANS,
+						with(CONCERNS_OFF, "db.enabled=true")),
+				SECURITY,
 				new Variant("http", "HTTP: SLO buckets, exemplars, tenant timer", false, CORE,
 						with(CONCERNS_OFF.subList(1, CONCERNS_OFF.size()), "http.enabled=true")),
 				alone("tenant", "HTTP with core's one bucket: tenant timer", "http.enabled=true"),
@@ -601,6 +608,12 @@ public final class RequestOverhead {
 
 		private static Variant alone(String name, String label, String... switches) {
 			return new Variant(name, label, false, CORE, with(CONCERNS_OFF, switches));
+		}
+
+		private static List<String> plus(List<String> arguments, String argument) {
+			List<String> result = new ArrayList<>(arguments);
+			result.add(argument);
+			return List.copyOf(result);
 		}
 
 		/** The arguments with the given {@code observability.*} settings replacing their earlier values. */

@@ -16,7 +16,9 @@ import net.ttddyy.observation.tracing.QueryObservationConvention;
  * that also times statements: one {@code jdbc.query} observation per statement (connection
  * and result-set observations are left out: they double the spans of a request for little),
  * with the statement masked, the rows an update changed, no parameter values, and errors
- * marked. Its timers would repeat {@code db.query}, so Vantage denies them.
+ * marked. Its timers would repeat {@code db.query}, so Vantage denies them. The listener is
+ * not a method listener: watching every JDBC call, only to put the database's address on each
+ * span, costs allocation on every statement (the request-overhead benchmark measured it).
  */
 final class JdbcStatementSpans {
 
@@ -34,7 +36,7 @@ final class JdbcStatementSpans {
 		DataSourceObservationListener listener = new DataSourceObservationListener(observations);
 		listener.setSupportedTypes(Set.of(JdbcObservationDocumentation.QUERY));
 		listener.setQueryObservationConvention(this.convention);
-		config.queryListener(listener).methodListener(listener);
+		config.queryListener(listener);
 	}
 
 	private static final class MaskingConvention implements QueryObservationConvention {
