@@ -41,7 +41,11 @@ public class HealthProperties {
 
 	private final RedisHealth redis = new RedisHealth();
 
-	/** HTTP dependencies by name. */
+	/**
+	 * HTTP dependencies by name: {@code observability.health.http.<name>.url} (required, http or
+	 * https), {@code .timeout} (default: {@code observability.health.timeout}),
+	 * {@code .expected-status} (default: any 2xx), {@code .critical} (default false).
+	 */
 	private Map<String, HttpDependency> http = new LinkedHashMap<>();
 
 	public boolean isEnabled() {

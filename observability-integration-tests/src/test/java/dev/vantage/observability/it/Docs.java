@@ -8,35 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The project README, read as the contract it is: its tables are checked against the code.
+ * The project's documentation (the README, {@code docs/}, {@code CONTRIBUTING.md}), read as the
+ * contract it is: its tables are checked against the code, its links against the tree.
  */
-public final class Readme {
+public final class Docs {
 
-	private Readme() {
+	/** The repository's root, seen from a module's directory. */
+	public static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private Docs() {
 	}
 
-	public static String text() {
-		Path path = Path.of("..", "README.md");
+	/** A documentation file's text, by its path from the repository's root. */
+	public static String text(String file) {
 		try {
-			return Files.readString(path);
+			return Files.readString(ROOT.resolve(file));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	/** The rows of the first table under a {@code ## heading}, as cells without the outer pipes. */
-	public static List<List<String>> table(String heading) {
-		String text = text();
-		int start = text.indexOf("\n## " + heading + "\n");
-		if (start < 0) {
-			throw new IllegalStateException("README has no section '## " + heading + "'");
-		}
-		int end = text.indexOf("\n## ", start + 1);
-		String section = text.substring(start, (end < 0) ? text.length() : end);
+	/** The rows of a page's first table, as cells without the outer pipes. */
+	public static List<List<String>> table(String file) {
 		List<List<String>> rows = new ArrayList<>();
 		boolean inTable = false;
-		for (String line : section.split("\n")) {
+		for (String line : text(file).split("\n")) {
 			if (!line.startsWith("|")) {
 				if (inTable) {
 					break;

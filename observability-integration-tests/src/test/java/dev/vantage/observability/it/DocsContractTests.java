@@ -1,16 +1,18 @@
 package dev.vantage.observability.it;
 
-import dev.vantage.observability.testsupport.Http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.business.Money;
 import dev.vantage.observability.business.OrderStatus;
 import dev.vantage.observability.business.PaymentOutcome;
+import dev.vantage.observability.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +39,19 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's Metrics Dictionary and Configuration table against a real scrape and the
- * generated configuration metadata.
+ * The Metrics Dictionary ({@code docs/metrics.md}) against a real scrape, the Configuration
+ * reference ({@code docs/configuration.md}) against the generated configuration metadata.
  */
 @SpringBootTest(classes = TestShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "observability.cardinality.max-tag-values=10", "observability.rum.enabled=true",
 				"observability.rum.pages=/" })
-class ReadmeContractTests {
+class DocsContractTests {
+
+	private static final String CONFIGURATION = "docs/configuration.md";
+
+	private static final String GENERATED = "<!-- generated -->\n";
+
+	private static final String END_GENERATED = "<!-- end generated -->";
 
 	/** Name prefixes of the series the dictionary covers; everything else is Boot's JVM/process/server set. */
 	private static final List<String> COVERED = List.of("http_server_", "http_client_", "db_", "hikaricp_", "jdbc_",
@@ -93,25 +102,55 @@ class ReadmeContractTests {
 			.getBytes(StandardCharsets.UTF_8));
 
 		Set<String> scraped = families(http.scrape().text());
-		List<String> documented = Readme.table("Metrics Dictionary").stream().map((row) -> Readme.code(row.get(0)))
+		List<String> documented = Docs.table("docs/metrics.md").stream().map((row) -> Docs.code(row.get(0)))
 			.toList();
-		assertThat(scraped).as("series in the scrape but not in the README's Metrics Dictionary")
+		assertThat(scraped).as("series in the scrape but not in the Metrics Dictionary")
 			.allMatch((family) -> documented.stream().anyMatch((entry) -> matches(entry, family)));
-		assertThat(documented).as("README Metrics Dictionary rows with no series in the scrape")
+		assertThat(documented).as("Metrics Dictionary rows with no series in the scrape")
 			.allMatch((entry) -> scraped.stream().anyMatch((family) -> matches(entry, family)));
 	}
 
 	@Test
-	void configurationTableListsEveryPropertyWithItsDefault() throws IOException {
-		Map<String, String> metadata = observabilityProperties();
-		Map<String, String> documented = new LinkedHashMap<>();
-		Readme.table("Configuration").forEach((row) -> documented.put(Readme.code(row.get(0)), row.get(1)));
-		assertThat(documented.keySet()).containsExactlyInAnyOrderElementsOf(metadata.keySet());
-		metadata.forEach((property, defaultValue) -> {
-			if (defaultValue != null) {
-				assertThat(documented.get(property).replace("`", "")).as(property).isEqualToIgnoringCase(defaultValue);
-			}
-		});
+	void configurationReferenceIsGeneratedFromTheMetadata() throws IOException {
+		String page = Docs.text(CONFIGURATION);
+		int start = page.indexOf(GENERATED) + GENERATED.length();
+		int end = page.indexOf(END_GENERATED);
+		String expected = configurationTable();
+		if (Boolean.getBoolean("docs.write")) {
+			Files.writeString(Docs.ROOT.resolve(CONFIGURATION), page.substring(0, start) + expected + page.substring(end));
+			page = Docs.text(CONFIGURATION);
+			end = page.indexOf(END_GENERATED);
+		}
+		assertThat(page.substring(start, end)).as(CONFIGURATION + " is generated: regenerate it with -Ddocs.write=true "
+				+ "(see the page)").isEqualTo(expected);
+		assertThat(expected.lines().count()).isGreaterThan(50);
+	}
+
+	/** The Configuration table: every {@code observability.*} property of the metadata, by name. */
+	private static String configurationTable() throws IOException {
+		StringBuilder table = new StringBuilder("| property | default | description |\n|---|---|---|\n");
+		observabilityProperties().forEach((name, property) -> table.append("| `")
+			.append(name)
+			.append("` | ")
+			.append(defaultValue(property.path("defaultValue")))
+			.append(" | ")
+			.append(property.path("description").asString().replaceAll("\\{@code ([^}]*)}", "`$1`")
+				.replaceAll("\\s+", " ")
+				.replace("|", "\\|"))
+			.append(" |\n"));
+		return table.toString();
+	}
+
+	private static String defaultValue(JsonNode value) {
+		if (value.isMissingNode() || value.isNull()) {
+			return "none";
+		}
+		if (value.isArray()) {
+			List<String> elements = new ArrayList<>();
+			value.forEach((element) -> elements.add("`" + element.asString() + "`"));
+			return String.join(", ", elements);
+		}
+		return "`" + value.asString() + "`";
 	}
 
 	private static boolean matches(String entry, String family) {
@@ -129,17 +168,18 @@ class ReadmeContractTests {
 		return families;
 	}
 
-	private static Map<String, String> observabilityProperties() throws IOException {
+	private static Map<String, JsonNode> observabilityProperties() throws IOException {
 		JsonMapper json = JsonMapper.builder().build();
-		Map<String, String> properties = new LinkedHashMap<>();
-		for (URL url : Collections.list(ReadmeContractTests.class.getClassLoader()
+		// The global switch first, then every concern's properties by name.
+		Map<String, JsonNode> properties = new TreeMap<>(
+				Comparator.comparing((String name) -> !name.equals("observability.enabled")).thenComparing(Comparator.naturalOrder()));
+		for (URL url : Collections.list(DocsContractTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				for (JsonNode property : json.readTree(in).path("properties")) {
 					String name = property.path("name").asString();
 					if (name.startsWith("observability.")) {
-						JsonNode defaultValue = property.path("defaultValue");
-						properties.put(name, defaultValue.isValueNode() ? defaultValue.asString() : null);
+						properties.put(name, property);
 					}
 				}
 			}
