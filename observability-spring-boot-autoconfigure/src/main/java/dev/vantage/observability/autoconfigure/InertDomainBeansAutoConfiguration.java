@@ -2,10 +2,11 @@ package dev.vantage.observability.autoconfigure;
 
 import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.autoconfigure.audit.AuditAutoConfiguration;
-import dev.vantage.observability.autoconfigure.audit.AuditProperties;
+import dev.vantage.observability.autoconfigure.audit.VantageAuditProperties;
 import dev.vantage.observability.autoconfigure.business.BusinessMetricsAutoConfiguration;
-import dev.vantage.observability.autoconfigure.business.BusinessProperties;
+import dev.vantage.observability.autoconfigure.business.VantageBusinessProperties;
 import dev.vantage.observability.autoconfigure.security.SecurityMetricsAutoConfiguration;
+import dev.vantage.observability.autoconfigure.support.VantageProperties;
 import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.security.SecurityMetrics;
 import org.apache.commons.logging.Log;
@@ -26,14 +27,14 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = { BusinessMetricsAutoConfiguration.class, AuditAutoConfiguration.class,
 		SecurityMetricsAutoConfiguration.class })
-@EnableConfigurationProperties(BusinessProperties.class)
+@EnableConfigurationProperties(VantageBusinessProperties.class)
 public final class InertDomainBeansAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(InertDomainBeansAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	BusinessMetrics businessMetrics(BusinessProperties properties) {
+	BusinessMetrics businessMetrics(VantageBusinessProperties properties) {
 		return BusinessMetrics.noop(properties.getFunnels());
 	}
 
@@ -52,11 +53,11 @@ public final class InertDomainBeansAutoConfiguration {
 	}
 
 	private static String discardedBecause(Environment environment) {
-		if (!OnObservabilityEnabledCondition.isEnabled(environment, "")) {
-			return ObservabilityProperties.ENABLED + " is false; set it to true to write the audit log";
+		if (!VantageProperties.isEnabled(environment, "")) {
+			return VantageProperties.ENABLED + " is false; set it to true to write the audit log";
 		}
-		if (!OnObservabilityEnabledCondition.isEnabled(environment, AuditProperties.PREFIX)) {
-			return AuditProperties.PREFIX + ".enabled is false; set it to true to write the audit log";
+		if (!VantageProperties.isEnabled(environment, VantageAuditProperties.PREFIX)) {
+			return VantageAuditProperties.PREFIX + ".enabled is false; set it to true to write the audit log";
 		}
 		return "the application has no MeterRegistry; add spring-boot-starter-actuator to write the audit log";
 	}

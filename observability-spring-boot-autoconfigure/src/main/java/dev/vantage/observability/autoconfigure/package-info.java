@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of Vantage: properties and the switch shared by every concern.
+ * Auto-configuration of Vantage: one package per concern, each with its own properties,
+ * defaults and auto-configuration; what they share is in {@code support}.
  */
 @NullMarked
 package dev.vantage.observability.autoconfigure;

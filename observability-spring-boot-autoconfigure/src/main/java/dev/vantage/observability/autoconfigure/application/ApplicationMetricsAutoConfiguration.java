@@ -1,7 +1,7 @@
 package dev.vantage.observability.autoconfigure.application;
 
 import dev.vantage.observability.application.BuildInfoMetrics;
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of {@code application_build_info}. The {@code application} common tag
  * is Boot's own {@code management.metrics.tags.application}, which Vantage defaults to
- * {@code spring.application.name} (see {@code ObservabilityDefaultsEnvironmentPostProcessor}).
+ * {@code spring.application.name} (see {@code ApplicationDefaults}).
  */
 @AutoConfiguration(after = ProjectInfoAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled(ApplicationProperties.PREFIX)
-@EnableConfigurationProperties(ApplicationProperties.class)
+@ConditionalOnObservabilityEnabled(VantageApplicationProperties.PREFIX)
+@EnableConfigurationProperties(VantageApplicationProperties.class)
 public final class ApplicationMetricsAutoConfiguration {
 
 	@Bean

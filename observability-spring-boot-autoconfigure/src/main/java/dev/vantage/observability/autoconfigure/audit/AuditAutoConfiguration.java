@@ -8,7 +8,7 @@ import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.audit.AuditSink;
 import dev.vantage.observability.audit.SinkAuditLogger;
 import dev.vantage.observability.audit.Slf4jAuditSink;
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.security.SecurityEventRecorder;
@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Configuration;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
-@ConditionalOnObservabilityEnabled(AuditProperties.PREFIX)
-@EnableConfigurationProperties(AuditProperties.class)
+@ConditionalOnObservabilityEnabled(VantageAuditProperties.PREFIX)
+@EnableConfigurationProperties(VantageAuditProperties.class)
 public final class AuditAutoConfiguration {
 
 	@Bean
@@ -47,7 +47,7 @@ public final class AuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditLogger auditLogger(AuditSink sink, MeterRegistry registry, CardinalityGuard guard,
-			AuditProperties properties) {
+			VantageAuditProperties properties) {
 		return new SinkAuditLogger(sink,
 				new AuditMasker(properties.getMaskedKeys(), properties.isAnonymizeClientIp()), registry, guard,
 				Clock.systemUTC());

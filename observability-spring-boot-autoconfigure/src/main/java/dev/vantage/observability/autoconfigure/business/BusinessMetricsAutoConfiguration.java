@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.business;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.business.BusinessMetrics;
 import dev.vantage.observability.business.MeterBusinessMetrics;
@@ -21,14 +21,14 @@ import org.springframework.context.annotation.Bean;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, CardinalityGuard.class })
-@ConditionalOnObservabilityEnabled(BusinessProperties.PREFIX)
-@EnableConfigurationProperties(BusinessProperties.class)
+@ConditionalOnObservabilityEnabled(VantageBusinessProperties.PREFIX)
+@EnableConfigurationProperties(VantageBusinessProperties.class)
 public final class BusinessMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	BusinessMetrics businessMetrics(MeterRegistry registry, CardinalityGuard guard,
-			BusinessProperties properties) {
+			VantageBusinessProperties properties) {
 		return new MeterBusinessMetrics(registry, guard, properties.getFunnels());
 	}
 

@@ -1,7 +1,7 @@
 package dev.vantage.observability.autoconfigure.cache;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfiguration;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ObservabilityExecutorAutoConfiguration;
 import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -23,14 +23,14 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { CacheMetricsAutoConfiguration.class, ObservabilityExecutorAutoConfiguration.class })
 @ConditionalOnClass({ CacheManager.class, CacheMetricsRegistrar.class })
 @ConditionalOnBean({ CacheMetricsRegistrar.class, MeterRegistry.class, ObservabilityExecutor.class })
-@ConditionalOnObservabilityEnabled(CacheProperties.PREFIX)
-@EnableConfigurationProperties(CacheProperties.class)
+@ConditionalOnObservabilityEnabled(VantageCacheProperties.PREFIX)
+@EnableConfigurationProperties(VantageCacheProperties.class)
 public final class RuntimeCacheMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeCacheMetricsBinder runtimeCacheMetricsBinder(ListableBeanFactory beanFactory,
-			CacheMetricsRegistrar registrar, MeterRegistry registry, CacheProperties properties,
+			CacheMetricsRegistrar registrar, MeterRegistry registry, VantageCacheProperties properties,
 			ObservabilityExecutor executor) {
 		return new RuntimeCacheMetricsBinder(beanFactory.getBeansOfType(CacheManager.class), registrar, registry,
 				properties.getRescanInterval(), executor);

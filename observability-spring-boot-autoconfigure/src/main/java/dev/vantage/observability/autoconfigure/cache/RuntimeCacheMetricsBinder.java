@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.vantage.observability.autoconfigure.PeriodicTask;
+import dev.vantage.observability.autoconfigure.support.PeriodicTask;
 import dev.vantage.observability.support.ObservabilityExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;

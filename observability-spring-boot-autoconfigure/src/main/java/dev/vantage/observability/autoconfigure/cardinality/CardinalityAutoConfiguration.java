@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.cardinality;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -20,13 +20,13 @@ import org.springframework.core.annotation.Order;
 		beforeName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(CardinalityProperties.class)
+@EnableConfigurationProperties(VantageCardinalityProperties.class)
 public final class CardinalityAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnMissingBean
-	CardinalityGuard cardinalityGuard(CardinalityProperties properties) {
+	CardinalityGuard cardinalityGuard(VantageCardinalityProperties properties) {
 		return properties.createGuard();
 	}
 

@@ -38,7 +38,7 @@ final class ConnectionFactoryMetricsPostProcessor extends QueryMetricsPostProces
 
 	private final ObjectProvider<QueryObservationConvention> conventions;
 
-	ConnectionFactoryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+	ConnectionFactoryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<VantageDbProperties> properties,
 			ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<QueryObservationConvention> conventions) {
 		super(registry, properties, failures, observations);

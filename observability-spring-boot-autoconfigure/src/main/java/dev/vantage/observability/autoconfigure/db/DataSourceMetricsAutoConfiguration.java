@@ -2,7 +2,7 @@ package dev.vantage.observability.autoconfigure.db;
 
 import javax.sql.DataSource;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -34,8 +34,8 @@ import org.springframework.context.annotation.Configuration;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled(DbProperties.PREFIX)
-@EnableConfigurationProperties(DbProperties.class)
+@ConditionalOnObservabilityEnabled(VantageDbProperties.PREFIX)
+@EnableConfigurationProperties(VantageDbProperties.class)
 public final class DataSourceMetricsAutoConfiguration {
 
 	private static final String DATASOURCE_MICROMETER_BOOT = "net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration";
@@ -53,7 +53,7 @@ public final class DataSourceMetricsAutoConfiguration {
 
 		@Bean
 		static DataSourceMetricsPostProcessor dataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry,
-				ObjectProvider<DbProperties> properties, ObjectProvider<ObserverFailures> failures,
+				ObjectProvider<VantageDbProperties> properties, ObjectProvider<ObserverFailures> failures,
 				ObjectProvider<ObservationRegistry> observations, ObjectProvider<JdbcStatementSpans> spans) {
 			return new DataSourceMetricsPostProcessor(registry, properties, failures, observations, spans);
 		}
@@ -87,7 +87,7 @@ public final class DataSourceMetricsAutoConfiguration {
 
 		@Bean
 		static ConnectionFactoryMetricsPostProcessor connectionFactoryMetricsPostProcessor(
-				ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+				ObjectProvider<MeterRegistry> registry, ObjectProvider<VantageDbProperties> properties,
 				ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations,
 				ObjectProvider<QueryObservationConvention> conventions) {
 			return new ConnectionFactoryMetricsPostProcessor(registry, properties, failures, observations, conventions);

@@ -35,7 +35,7 @@ final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
 
 	private final ObjectProvider<JdbcStatementSpans> spans;
 
-	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+	DataSourceMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<VantageDbProperties> properties,
 			ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<JdbcStatementSpans> spans) {
 		super(registry, properties, failures, observations);

@@ -36,7 +36,7 @@ abstract class QueryMetricsPostProcessor
 
 	private final ObjectProvider<MeterRegistry> registry;
 
-	private final ObjectProvider<DbProperties> properties;
+	private final ObjectProvider<VantageDbProperties> properties;
 
 	private final SingletonSupplier<ObserverFailures> failures;
 
@@ -46,7 +46,7 @@ abstract class QueryMetricsPostProcessor
 
 	private @Nullable ListableBeanFactory beanFactory;
 
-	QueryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<DbProperties> properties,
+	QueryMetricsPostProcessor(ObjectProvider<MeterRegistry> registry, ObjectProvider<VantageDbProperties> properties,
 			ObjectProvider<ObserverFailures> failures, ObjectProvider<ObservationRegistry> observations) {
 		this.registry = registry;
 		this.properties = properties;
@@ -82,7 +82,7 @@ abstract class QueryMetricsPostProcessor
 	 */
 	Recorder recorder(String name) {
 		Recorder recorder = new Recorder(SingletonSupplier.of(() -> {
-			DbProperties db = this.properties.getObject();
+			VantageDbProperties db = this.properties.getObject();
 			return new DataSourceQueryMetrics(this.registry.getObject(), name, db.getSlowQueryThreshold(), db.getSlo());
 		}), this.failures);
 		this.recorders.add(recorder);

@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.diagnostics;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

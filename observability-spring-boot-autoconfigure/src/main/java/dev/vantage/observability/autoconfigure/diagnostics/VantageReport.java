@@ -32,6 +32,9 @@ public final class VantageReport {
 
 	private static final String PACKAGE = "dev.vantage.observability.autoconfigure.";
 
+	/** The package of what every concern shares, which is no concern itself. */
+	private static final String SUPPORT = "support.";
+
 	/** The conditions a property decides; Boot's own are package-private, so they are known by name. */
 	private static final Set<String> PROPERTY_CONDITIONS = Set.of("OnObservabilityEnabledCondition",
 			"OnPropertyCondition");
@@ -136,7 +139,7 @@ public final class VantageReport {
 		}
 		String rest = autoConfiguration.substring(PACKAGE.length());
 		int dot = rest.indexOf('.');
-		return (dot > 0) ? rest.substring(0, dot) : null;
+		return (dot > 0 && !rest.startsWith(SUPPORT)) ? rest.substring(0, dot) : null;
 	}
 
 	private static @Nullable ConditionAndOutcome firstFailure(ConditionAndOutcomes conditions) {

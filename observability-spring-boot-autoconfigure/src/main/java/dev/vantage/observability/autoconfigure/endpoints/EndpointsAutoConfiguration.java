@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.endpoints;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.support.ObserverFailures;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,17 +31,17 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 @ConditionalOnWebApplication
 @ConditionalOnClass({ PathMappedEndpoints.class, ManagementServerProperties.class })
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(EndpointsProperties.class)
+@EnableConfigurationProperties(VantageEndpointsProperties.class)
 public final class EndpointsAutoConfiguration {
 
 	@Bean
 	static InsecureExposureCheck insecureExposureCheck(Environment environment,
 			ObjectProvider<PathMappedEndpoints> endpoints, ObjectProvider<ManagementServerProperties> managementServer,
-			ObjectProvider<AnonymousAccess> security, ObjectProvider<EndpointsProperties> properties,
+			ObjectProvider<AnonymousAccess> security, ObjectProvider<VantageEndpointsProperties> properties,
 			ObjectProvider<ObserverFailures> failures) {
 		// Without Spring Security on the classpath nothing is protected.
 		AnonymousAccess access = security.getIfAvailable(() -> (path) -> true);
-		EndpointsProperties settings = properties.getIfAvailable();
+		VantageEndpointsProperties settings = properties.getIfAvailable();
 		return new InsecureExposureCheck(environment, endpoints, managementServer, access,
 				failures.getIfAvailable(ObserverFailures::logOnly),
 				settings != null && settings.isFailOnInsecureExposure());

@@ -80,7 +80,7 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 					+ "Spring Security.";
 			if (this.fail) {
 				throw new IllegalStateException(message + " Startup stopped because "
-						+ EndpointsProperties.PREFIX + ".fail-on-insecure-exposure is true.");
+						+ VantageEndpointsProperties.PREFIX + ".fail-on-insecure-exposure is true.");
 			}
 			logger.warn(message);
 		}

@@ -11,7 +11,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.vantage.observability.autoconfigure.AttachedAppender;
+import dev.vantage.observability.autoconfigure.support.AttachedAppender;
 import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.support.ObserverFailures;
 

@@ -27,7 +27,7 @@ import org.springframework.core.annotation.Order;
 
 import dev.vantage.observability.application.BuildInfoMetrics;
 import dev.vantage.observability.audit.AuditMasker;
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.errors.ErrorFingerprinter;
 import dev.vantage.observability.errors.ErrorGrouping;
 import dev.vantage.observability.errors.ErrorLimits;

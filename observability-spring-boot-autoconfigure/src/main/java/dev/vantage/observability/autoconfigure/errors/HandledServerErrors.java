@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.server.observation.ServerHttpObservationDocumentation;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
-import dev.vantage.observability.autoconfigure.GuardedObservationFilter;
+import dev.vantage.observability.autoconfigure.support.GuardedObservationFilter;
 import dev.vantage.observability.support.ObserverFailures;
 
 /**

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
 
-import dev.vantage.observability.autoconfigure.GuardedObservationHandler;
+import dev.vantage.observability.autoconfigure.support.GuardedObservationHandler;
 import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.support.ObserverFailures;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.vantage.observability.audit.AuditMasker;
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 
 /**
  * Error tracking, under {@value #PREFIX}.

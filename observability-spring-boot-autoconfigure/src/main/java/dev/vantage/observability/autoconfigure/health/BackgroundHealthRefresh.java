@@ -2,7 +2,7 @@ package dev.vantage.observability.autoconfigure.health;
 
 import java.time.Duration;
 
-import dev.vantage.observability.autoconfigure.PeriodicTask;
+import dev.vantage.observability.autoconfigure.support.PeriodicTask;
 import dev.vantage.observability.health.DependencyHealthChecker;
 import dev.vantage.observability.support.ObservabilityExecutor;
 

@@ -38,7 +38,7 @@ final class DependencyChecks {
 	private DependencyChecks() {
 	}
 
-	static List<DependencyCheck> collect(ListableBeanFactory beanFactory, HealthProperties health) {
+	static List<DependencyCheck> collect(ListableBeanFactory beanFactory, VantageHealthProperties health) {
 		List<DependencyCheck> checks = new ArrayList<>(beanFactory.getBeansOfType(DependencyCheck.class).values());
 		Duration timeout = health.getTimeout();
 		beanFactory.getBeansOfType(DataSource.class)

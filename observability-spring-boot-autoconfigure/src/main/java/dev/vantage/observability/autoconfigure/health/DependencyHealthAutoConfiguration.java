@@ -3,8 +3,8 @@ package dev.vantage.observability.autoconfigure.health;
 import java.time.Clock;
 import java.util.stream.Collectors;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
-import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfiguration;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ObservabilityExecutorAutoConfiguration;
 import dev.vantage.observability.health.DependencyCheck;
 import dev.vantage.observability.health.DependencyHealthChecker;
 import dev.vantage.observability.support.ObservabilityExecutor;
@@ -36,13 +36,13 @@ import org.springframework.context.annotation.Configuration;
 		"org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration" })
 @ConditionalOnClass({ HealthContributor.class, MeterRegistry.class })
 @ConditionalOnBean({ MeterRegistry.class, ObservabilityExecutor.class })
-@ConditionalOnObservabilityEnabled(HealthProperties.PREFIX)
-@EnableConfigurationProperties(HealthProperties.class)
+@ConditionalOnObservabilityEnabled(VantageHealthProperties.PREFIX)
+@EnableConfigurationProperties(VantageHealthProperties.class)
 public final class DependencyHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DependencyHealthChecker dependencyHealthChecker(ListableBeanFactory beanFactory, HealthProperties properties,
+	DependencyHealthChecker dependencyHealthChecker(ListableBeanFactory beanFactory, VantageHealthProperties properties,
 			MeterRegistry registry, ObservabilityExecutor executor) {
 		return new DependencyHealthChecker(DependencyChecks.collect(beanFactory, properties), properties.getTimeout(),
 				properties.getCacheTtl(), registry, Clock.systemUTC(), executor);
@@ -55,8 +55,8 @@ public final class DependencyHealthAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty(HealthProperties.REFRESH_INTERVAL)
-	BackgroundHealthRefresh backgroundHealthRefresh(DependencyHealthChecker checker, HealthProperties properties,
+	@ConditionalOnProperty(VantageHealthProperties.REFRESH_INTERVAL)
+	BackgroundHealthRefresh backgroundHealthRefresh(DependencyHealthChecker checker, VantageHealthProperties properties,
 			ObservabilityExecutor executor) {
 		return new BackgroundHealthRefresh(checker, properties.getRefreshInterval(), executor);
 	}

@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.http;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.cardinality.CardinalityGuard;
@@ -27,13 +27,13 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * and the properties of the SLO buckets on {@code http.server.requests} and
  * {@code http.client.requests}, which Boot's own
  * {@code management.metrics.distribution.slo.*} applies (Vantage defaults it from
- * {@code observability.http.slo}, see {@code ObservabilityDefaultsEnvironmentPostProcessor}).
+ * {@code observability.http.slo}, see {@code HttpDefaults}).
  */
 @AutoConfiguration(after = { CardinalityAutoConfiguration.class, TenantAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled(HttpProperties.PREFIX)
-@EnableConfigurationProperties(HttpProperties.class)
+@ConditionalOnObservabilityEnabled(VantageHttpProperties.PREFIX)
+@EnableConfigurationProperties(VantageHttpProperties.class)
 public final class HttpMetricsAutoConfiguration {
 
 	@Bean

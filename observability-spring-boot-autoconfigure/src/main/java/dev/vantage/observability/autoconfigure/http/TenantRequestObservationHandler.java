@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.http;
 
-import dev.vantage.observability.autoconfigure.GuardedObservationHandler;
+import dev.vantage.observability.autoconfigure.support.GuardedObservationHandler;
 import dev.vantage.observability.autoconfigure.tenant.TenantAttributes;
 import dev.vantage.observability.http.TenantRequestMetrics;
 import dev.vantage.observability.support.ObserverFailures;

@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.logging;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 
 import io.opentelemetry.api.OpenTelemetry;
 
@@ -18,7 +18,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 /**
  * Binds (and so validates) the logging properties, and makes trace ids and the tenant follow
  * work handed to Boot-built executors. Logging itself is configured before the context exists,
- * by {@code ObservabilityDefaultsEnvironmentPostProcessor} and the shipped Logback files, which
+ * by {@code LoggingDefaults} and the shipped Logback files, which
  * read the same properties. With Boot's {@code management.opentelemetry.logging.export.otlp.endpoint}
  * set, log records and audit events also leave over OTLP through OpenTelemetry's Logback
  * appender on Boot's SDK ({@link OpenTelemetryLogExport}).
@@ -26,7 +26,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 @AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
 		"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration" })
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(LoggingProperties.class)
+@EnableConfigurationProperties(VantageLoggingProperties.class)
 public final class LoggingAutoConfiguration {
 
 	/**

@@ -10,7 +10,7 @@ import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppen
 import org.springframework.context.SmartLifecycle;
 
 import dev.vantage.observability.audit.Slf4jAuditSink;
-import dev.vantage.observability.autoconfigure.AttachedAppender;
+import dev.vantage.observability.autoconfigure.support.AttachedAppender;
 import dev.vantage.observability.autoconfigure.errors.LoggedErrors;
 
 /**

@@ -2,10 +2,10 @@ package dev.vantage.observability.autoconfigure.rum;
 
 import java.time.Clock;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.FilterOrder;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.autoconfigure.errors.ErrorTrackingAutoConfiguration;
-import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.rum.RumIntake;
 import dev.vantage.observability.rum.RumMetrics;
@@ -41,21 +41,18 @@ import org.springframework.web.server.WebFilter;
 @ConditionalOnClass({ MeterRegistry.class, JsonParser.class })
 @ConditionalOnWebApplication
 @ConditionalOnObservabilityEnabled
-@ConditionalOnBooleanProperty(RumProperties.PREFIX + ".enabled")
+@ConditionalOnBooleanProperty(VantageRumProperties.PREFIX + ".enabled")
 @ConditionalOnBean(MeterRegistry.class)
-@EnableConfigurationProperties(RumProperties.class)
+@EnableConfigurationProperties(VantageRumProperties.class)
 public final class RumAutoConfiguration {
-
-	/** Before Spring Security (-100), after the observation and tenant filters. */
-	static final int FILTER_ORDER = TenantAutoConfiguration.FILTER_ORDER + 3;
 
 	private static final Logger logger = LoggerFactory.getLogger(RumAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
-	RumMetrics rumMetrics(MeterRegistry registry, RumProperties properties) {
+	RumMetrics rumMetrics(MeterRegistry registry, VantageRumProperties properties) {
 		if (properties.getPages().isEmpty()) {
-			logger.warn("{}.pages is empty: every page's RUM data is recorded as page=\"{}\"", RumProperties.PREFIX,
+			logger.warn("{}.pages is empty: every page's RUM data is recorded as page=\"{}\"", VantageRumProperties.PREFIX,
 					RumMetrics.OTHER);
 		}
 		return new RumMetrics(registry, properties.getPages());
@@ -63,14 +60,14 @@ public final class RumAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RumIntake rumIntake(RumMetrics metrics, RumProperties properties, ObjectProvider<ErrorTracker> errorTracker) {
+	RumIntake rumIntake(RumMetrics metrics, VantageRumProperties properties, ObjectProvider<ErrorTracker> errorTracker) {
 		return new RumIntake(metrics, properties.getAllowedOrigins(), properties.getMaxBeaconsPerClient(),
 				properties.getRateLimitWindow(), properties.getMaxTrackedClients(), Clock.systemUTC(),
 				errorTracker.getIfAvailable());
 	}
 
 	@Bean
-	RumEndpoint rumEndpoint(RumIntake intake, RumProperties properties) {
+	RumEndpoint rumEndpoint(RumIntake intake, VantageRumProperties properties) {
 		return new RumEndpoint(intake, properties, new RumScript(properties.getScriptPath(), properties.getPath()));
 	}
 
@@ -83,7 +80,7 @@ public final class RumAutoConfiguration {
 		@ConditionalOnMissingBean(name = "rumFilter")
 		FilterRegistrationBean<RumFilter> rumFilter(RumEndpoint endpoint) {
 			FilterRegistrationBean<RumFilter> registration = new FilterRegistrationBean<>(new RumFilter(endpoint));
-			registration.setOrder(FILTER_ORDER);
+			registration.setOrder(FilterOrder.RUM);
 			return registration;
 		}
 
@@ -95,7 +92,7 @@ public final class RumAutoConfiguration {
 	static class ReactiveConfiguration {
 
 		@Bean
-		@Order(FILTER_ORDER)
+		@Order(FilterOrder.RUM)
 		@ConditionalOnMissingBean(name = "rumWebFilter")
 		WebFilter rumWebFilter(RumEndpoint endpoint) {
 			return new RumWebFilter(endpoint);

@@ -34,7 +34,7 @@ final class RumEndpoint {
 
 	private final RumScript script;
 
-	RumEndpoint(RumIntake intake, RumProperties properties, RumScript script) {
+	RumEndpoint(RumIntake intake, VantageRumProperties properties, RumScript script) {
 		this.intake = intake;
 		this.path = properties.getPath();
 		this.scriptPath = properties.getScriptPath();

@@ -3,9 +3,9 @@ package dev.vantage.observability.autoconfigure.security;
 import java.time.Clock;
 
 import dev.vantage.observability.audit.AuditLogger;
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.FilterOrder;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.audit.AuditAutoConfiguration;
-import dev.vantage.observability.autoconfigure.tenant.TenantAutoConfiguration;
 import dev.vantage.observability.security.BruteForceDetector;
 import dev.vantage.observability.security.MeterSecurityMetrics;
 import dev.vantage.observability.security.SecurityEventRecorder;
@@ -47,8 +47,8 @@ import org.springframework.web.server.WebFilter;
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnObservabilityEnabled(SecurityProperties.PREFIX)
-@EnableConfigurationProperties(SecurityProperties.class)
+@ConditionalOnObservabilityEnabled(VantageSecurityProperties.PREFIX)
+@EnableConfigurationProperties(VantageSecurityProperties.class)
 public final class SecurityMetricsAutoConfiguration {
 
 	@Bean
@@ -59,8 +59,8 @@ public final class SecurityMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BruteForceDetector bruteForceDetector(SecurityProperties properties) {
-		SecurityProperties.BruteForce bruteForce = properties.getBruteForce();
+	BruteForceDetector bruteForceDetector(VantageSecurityProperties properties) {
+		VantageSecurityProperties.BruteForce bruteForce = properties.getBruteForce();
 		return new BruteForceDetector(bruteForce.getMaxFailures(), bruteForce.getWindow(), bruteForce.getMaxTracked(),
 				Clock.systemUTC());
 	}
@@ -68,7 +68,7 @@ public final class SecurityMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityEventRecorder securityEventRecorder(SecurityMetrics metrics, BruteForceDetector bruteForce,
-			ObjectProvider<AuditLogger> audit, SecurityProperties properties) {
+			ObjectProvider<AuditLogger> audit, VantageSecurityProperties properties) {
 		return new SecurityEventRecorder(metrics, bruteForce, audit.getIfAvailable(AuditLogger::discarding),
 				properties.getAuthenticationSuccessAuditInterval(), properties.getBruteForce().getMaxTracked(),
 				Clock.systemUTC());
@@ -141,7 +141,7 @@ public final class SecurityMetricsAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass({ HttpServletRequest.class, OncePerRequestFilter.class })
-	@ConditionalOnBooleanProperty(name = SecurityProperties.SuspiciousRequests.ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = VantageSecurityProperties.SuspiciousRequests.ENABLED, matchIfMissing = true)
 	static class SuspiciousRequestConfiguration {
 
 		@Bean
@@ -152,7 +152,7 @@ public final class SecurityMetricsAutoConfiguration {
 					new SuspiciousRequestFilter(new SuspiciousRequestDetector(), recorder,
 							failures.getIfAvailable(ObserverFailures::logOnly)));
 			// After the tenant filter and before Spring Security, which may reject the request.
-			registration.setOrder(TenantAutoConfiguration.FILTER_ORDER + 2);
+			registration.setOrder(FilterOrder.SUSPICIOUS_REQUEST);
 			return registration;
 		}
 
@@ -161,11 +161,11 @@ public final class SecurityMetricsAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnClass(WebFilter.class)
-	@ConditionalOnBooleanProperty(name = SecurityProperties.SuspiciousRequests.ENABLED, matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = VantageSecurityProperties.SuspiciousRequests.ENABLED, matchIfMissing = true)
 	static class ReactiveSuspiciousRequestConfiguration {
 
 		@Bean
-		@Order(TenantAutoConfiguration.FILTER_ORDER + 2)
+		@Order(FilterOrder.SUSPICIOUS_REQUEST)
 		@ConditionalOnMissingBean(name = "suspiciousRequestWebFilter")
 		WebFilter suspiciousRequestWebFilter(SecurityEventRecorder recorder, ObjectProvider<ObserverFailures> failures) {
 			return new SuspiciousRequestWebFilter(new SuspiciousRequestDetector(), recorder,

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.http.HttpMeters;
 import dev.vantage.observability.slo.ServiceLevelObjective;
 import dev.vantage.observability.slo.SloKind;
@@ -37,12 +37,12 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(SloProperties.class)
+@EnableConfigurationProperties(VantageSloProperties.class)
 public final class SloAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SloRules sloRules(SloProperties properties, Environment environment,
+	SloRules sloRules(VantageSloProperties properties, Environment environment,
 			ObjectProvider<MetricsProperties> metricsProperties) {
 		List<ServiceLevelObjective> objectives = properties.objectives();
 		metricsProperties.ifAvailable((metrics) -> requireLatencyBuckets(objectives, metrics));
@@ -63,7 +63,7 @@ public final class SloAutoConfiguration {
 			Duration threshold = objective.threshold();
 			if (objective.kind() == SloKind.LATENCY && threshold != null && (buckets == null
 					|| Arrays.stream(buckets).noneMatch((bucket) -> Math.abs(bucket - threshold.toNanos()) < 1))) {
-				throw new IllegalStateException("'" + SloProperties.PREFIX + "." + objective.name() + ".threshold' is "
+				throw new IllegalStateException("'" + VantageSloProperties.PREFIX + "." + objective.name() + ".threshold' is "
 						+ threshold.toMillis() + "ms, which is not a histogram bucket of " + HttpMeters.SERVER_REQUESTS
 						+ ", so its SLI could not be exact. Its buckets come from management.metrics.distribution.slo."
 						+ HttpMeters.SERVER_REQUESTS + ((buckets == null) ? ", which is unset (observability.http.enabled=false?)"

@@ -1,6 +1,7 @@
 package dev.vantage.observability.autoconfigure.tenant;
 
-import dev.vantage.observability.autoconfigure.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.autoconfigure.support.FilterOrder;
 import dev.vantage.observability.tenant.HeaderTenantResolver;
 import dev.vantage.observability.support.ObserverFailures;
 import dev.vantage.observability.tenant.TenantResolver;
@@ -17,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
@@ -31,15 +31,12 @@ import org.springframework.web.server.WebFilter;
 @AutoConfiguration
 @ConditionalOnWebApplication
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(TenantProperties.class)
+@EnableConfigurationProperties(VantageTenantProperties.class)
 public final class TenantAutoConfiguration {
-
-	/** Runs right after Boot's observation filter, so the tenant is known to everything else. */
-	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	@Bean
 	@ConditionalOnMissingBean
-	TenantResolver tenantResolver(TenantProperties properties) {
+	TenantResolver tenantResolver(VantageTenantProperties properties) {
 		return new HeaderTenantResolver(properties.getHeader());
 	}
 
@@ -53,7 +50,7 @@ public final class TenantAutoConfiguration {
 		FilterRegistrationBean<TenantContextFilter> tenantContextFilter(TenantResolver resolver) {
 			FilterRegistrationBean<TenantContextFilter> registration = new FilterRegistrationBean<>(
 					new TenantContextFilter(resolver));
-			registration.setOrder(FILTER_ORDER);
+			registration.setOrder(FilterOrder.TENANT);
 			return registration;
 		}
 
@@ -71,7 +68,7 @@ public final class TenantAutoConfiguration {
 	static class ReactiveTenantConfiguration {
 
 		@Bean
-		@Order(FILTER_ORDER)
+		@Order(FilterOrder.TENANT)
 		@ConditionalOnMissingBean(name = "tenantWebFilter")
 		WebFilter tenantWebFilter(TenantResolver resolver) {
 			return new TenantWebFilter(resolver);

@@ -4,7 +4,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.vantage.observability.autoconfigure.GuardedObservationFilter;
+import dev.vantage.observability.autoconfigure.support.GuardedObservationFilter;
 import dev.vantage.observability.cardinality.TagValues;
 import dev.vantage.observability.support.ObserverFailures;
 

@@ -77,7 +77,7 @@ class HttpMetricsAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class)).run((context) -> {
 			assertThat(context).doesNotHaveBean("tenantRequestObservationHandler");
 			Timer timer = Timer.builder(HttpMeters.SERVER_REQUESTS).register(context.getBean(MeterRegistry.class));
-			assertThat(timer.takeSnapshot().histogramCounts()).hasSize(HttpProperties.DEFAULT_SLO.size());
+			assertThat(timer.takeSnapshot().histogramCounts()).hasSize(VantageHttpProperties.DEFAULT_SLO.size());
 		});
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
+import dev.vantage.observability.autoconfigure.support.FilterOrder;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
 import dev.vantage.observability.rum.Beacon;
 import dev.vantage.observability.rum.RumIntake;
@@ -39,7 +40,7 @@ class RumAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("observability.rum.enabled=true", "observability.rum.pages=/,/cart")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RumIntake.class).hasBean("rumFilter");
-				assertThat(RumAutoConfiguration.FILTER_ORDER).isLessThan(-100);
+				assertThat(FilterOrder.RUM).isLessThan(-100);
 				assertThat(context.getBean(RumMetrics.class).page("/cart")).isEqualTo("/cart");
 				assertThat(context.getBean(RumMetrics.class).page("/cart?id=1")).isEqualTo(RumMetrics.OTHER);
 				assertThat(context.getBean(MeterRegistry.class).find("rum.beacons.rejected").counters()).hasSize(5);

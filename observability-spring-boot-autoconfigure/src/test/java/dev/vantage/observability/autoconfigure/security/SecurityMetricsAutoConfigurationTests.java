@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
-import dev.vantage.observability.autoconfigure.ObservabilityExecutorAutoConfiguration;
+import dev.vantage.observability.autoconfigure.support.ObservabilityExecutorAutoConfiguration;
 import dev.vantage.observability.security.BruteForceDetector;
 import dev.vantage.observability.security.SecurityMetrics;
 import dev.vantage.observability.support.ObserverFailures;

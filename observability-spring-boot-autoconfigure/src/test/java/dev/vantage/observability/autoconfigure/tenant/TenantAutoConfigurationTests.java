@@ -3,6 +3,7 @@ package dev.vantage.observability.autoconfigure.tenant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.vantage.observability.tenant.TenantContext;
+import dev.vantage.observability.autoconfigure.support.FilterOrder;
 import dev.vantage.observability.tenant.TenantRequest;
 import dev.vantage.observability.tenant.TenantResolver;
 
@@ -32,7 +33,7 @@ class TenantAutoConfigurationTests {
 			assertThat(context.getBean(TenantResolver.class).resolveTenant(request("X-Shop", "acme"))).isEqualTo("acme");
 			assertThat(context).hasBean("tenantContextFilter");
 			assertThat(context.getBean("tenantContextFilter", FilterRegistrationBean.class).getOrder())
-				.isEqualTo(TenantAutoConfiguration.FILTER_ORDER);
+				.isEqualTo(FilterOrder.TENANT);
 		});
 	}
 

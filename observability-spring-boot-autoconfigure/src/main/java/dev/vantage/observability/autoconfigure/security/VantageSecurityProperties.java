@@ -2,15 +2,15 @@ package dev.vantage.observability.autoconfigure.security;
 
 import java.time.Duration;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Security meters, detectors and security audit events, under {@value #PREFIX}.
  */
-@ConfigurationProperties(SecurityProperties.PREFIX)
-public class SecurityProperties {
+@ConfigurationProperties(VantageSecurityProperties.PREFIX)
+public class VantageSecurityProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.security";
@@ -57,7 +57,7 @@ public class SecurityProperties {
 	/** Brute-force detection on failed logins. */
 	public static class BruteForce {
 
-		private static final String PREFIX = SecurityProperties.PREFIX + ".brute-force";
+		private static final String PREFIX = VantageSecurityProperties.PREFIX + ".brute-force";
 
 		/** Failed logins allowed per principal or client address within the window. */
 		private int maxFailures = 5;
@@ -98,7 +98,7 @@ public class SecurityProperties {
 	public static class SuspiciousRequests {
 
 		/** The switch of the suspicious-request filter. */
-		public static final String ENABLED = SecurityProperties.PREFIX + ".suspicious-requests.enabled";
+		public static final String ENABLED = VantageSecurityProperties.PREFIX + ".suspicious-requests.enabled";
 
 		/** Whether requests are inspected (observed only, never blocked). */
 		private boolean enabled = true;

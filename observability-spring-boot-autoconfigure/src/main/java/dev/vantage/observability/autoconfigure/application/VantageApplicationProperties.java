@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The application common tag and build information, under {@value #PREFIX}.
  */
-@ConfigurationProperties(ApplicationProperties.PREFIX)
-public class ApplicationProperties {
+@ConfigurationProperties(VantageApplicationProperties.PREFIX)
+public class VantageApplicationProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.application";

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Query meters of every JDBC data source and R2DBC connection factory, under {@value #PREFIX}.
  */
-@ConfigurationProperties(DbProperties.PREFIX)
-public class DbProperties {
+@ConfigurationProperties(VantageDbProperties.PREFIX)
+public class VantageDbProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.db";

@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
+import dev.vantage.observability.autoconfigure.application.ApplicationDefaults;
+import dev.vantage.observability.autoconfigure.support.VantageDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -21,12 +24,12 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class ObservabilityDefaultsEnvironmentPostProcessorTests {
+class VantageDefaultsTests {
 
 	private final List<String> warnings = new ArrayList<>();
 
-	private final ObservabilityDefaultsEnvironmentPostProcessor postProcessor = new ObservabilityDefaultsEnvironmentPostProcessor(
-			(destination) -> recordingWarnings(this.warnings));
+	private final EnvironmentPostProcessor postProcessor = MetricsConfigurations
+		.vantageDefaults((destination) -> recordingWarnings(this.warnings));
 
 	@Test
 	void countExemplarsAreTurnedOffAndCacheStatisticsOn() {
@@ -77,7 +80,7 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 		MockEnvironment environment = new MockEnvironment().withProperty("observability.http.enabled", "false");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("spring.application.name"))
-			.isEqualTo(ObservabilityDefaultsEnvironmentPostProcessor.FALLBACK_APPLICATION_NAME);
+			.isEqualTo(ApplicationDefaults.FALLBACK_APPLICATION_NAME);
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("application");
 		assertThat(this.warnings).singleElement().asString().contains("spring.application.name is not set");
 		assertThat(environment.containsProperty("management.metrics.distribution.slo.http.server.requests")).isFalse();
@@ -126,8 +129,8 @@ class ObservabilityDefaultsEnvironmentPostProcessorTests {
 	void nothingIsAddedWhenVantageIsOff() {
 		MockEnvironment environment = new MockEnvironment().withProperty("observability.enabled", "false");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getPropertySources()
-			.contains(ObservabilityDefaultsEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+		assertThat(environment.getPropertySources().stream())
+			.noneMatch((source) -> source.getName().startsWith(VantageDefaults.PROPERTY_SOURCE_PREFIX));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.vantage.observability.autoconfigure;
+package dev.vantage.observability.autoconfigure.support;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;

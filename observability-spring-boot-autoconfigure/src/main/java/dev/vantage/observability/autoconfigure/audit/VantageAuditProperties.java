@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.vantage.observability.audit.AuditMasker;
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -12,8 +12,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The audit log, under {@value #PREFIX}.
  */
-@ConfigurationProperties(AuditProperties.PREFIX)
-public class AuditProperties {
+@ConfigurationProperties(VantageAuditProperties.PREFIX)
+public class VantageAuditProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.audit";

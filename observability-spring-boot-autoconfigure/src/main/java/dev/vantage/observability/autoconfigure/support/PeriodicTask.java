@@ -1,4 +1,4 @@
-package dev.vantage.observability.autoconfigure;
+package dev.vantage.observability.autoconfigure.support;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;

@@ -1,6 +1,6 @@
 package dev.vantage.observability.autoconfigure.tenant;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 import dev.vantage.observability.tenant.HeaderTenantResolver;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the tenant of a request is found, under {@value #PREFIX}.
  */
-@ConfigurationProperties(TenantProperties.PREFIX)
-public class TenantProperties {
+@ConfigurationProperties(VantageTenantProperties.PREFIX)
+public class VantageTenantProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.tenant";

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Dependency health checks, under {@value #PREFIX}.
  */
-@ConfigurationProperties(HealthProperties.PREFIX)
-public class HealthProperties {
+@ConfigurationProperties(VantageHealthProperties.PREFIX)
+public class VantageHealthProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.health";

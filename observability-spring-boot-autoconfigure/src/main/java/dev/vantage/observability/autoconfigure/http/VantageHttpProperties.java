@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * HTTP server and client meters, under {@value #PREFIX}.
  */
-@ConfigurationProperties(HttpProperties.PREFIX)
-public class HttpProperties {
+@ConfigurationProperties(VantageHttpProperties.PREFIX)
+public class VantageHttpProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.http";

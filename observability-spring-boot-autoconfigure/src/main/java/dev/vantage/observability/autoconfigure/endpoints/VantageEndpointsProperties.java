@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The startup check of actuator endpoint exposure, under {@value #PREFIX}.
  */
-@ConfigurationProperties(EndpointsProperties.PREFIX)
-public class EndpointsProperties {
+@ConfigurationProperties(VantageEndpointsProperties.PREFIX)
+public class VantageEndpointsProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.endpoints";

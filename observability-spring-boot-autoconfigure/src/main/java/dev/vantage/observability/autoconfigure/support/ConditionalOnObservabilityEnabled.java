@@ -1,4 +1,4 @@
-package dev.vantage.observability.autoconfigure;
+package dev.vantage.observability.autoconfigure.support;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when Vantage is enabled ({@value ObservabilityProperties#ENABLED}, default true)
+ * Matches when Vantage is enabled ({@value VantageProperties#ENABLED}, default true)
  * and, if a concern's properties prefix is given, when {@code <prefix>.enabled} is not
  * false. Each concern passes its properties class's {@code PREFIX}, so the key is spelled
  * once.

@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code management.metrics.distribution.slo.<meter>} is), so this concern has no
  * {@code enabled} switch of its own: without objectives it does nothing.
  */
-@ConfigurationProperties(SloProperties.ROOT)
-public class SloProperties {
+@ConfigurationProperties(VantageSloProperties.ROOT)
+public class VantageSloProperties {
 
 	/** The prefix this class binds: it holds the {@code slo} map. */
 	public static final String ROOT = "observability";

@@ -3,7 +3,7 @@ package dev.vantage.observability.autoconfigure.cardinality;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.http.HttpMeters;
 
@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Bounds on tag values and series, under {@value #PREFIX}; always on.
  */
-@ConfigurationProperties(CardinalityProperties.PREFIX)
-public class CardinalityProperties {
+@ConfigurationProperties(VantageCardinalityProperties.PREFIX)
+public class VantageCardinalityProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.cardinality";

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Console logging, under {@value #PREFIX}; applied when the application has no logback
  * configuration of its own.
  */
-@ConfigurationProperties(LoggingProperties.PREFIX)
-public class LoggingProperties {
+@ConfigurationProperties(VantageLoggingProperties.PREFIX)
+public class VantageLoggingProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.logging";

@@ -1,4 +1,4 @@
-package dev.vantage.observability.autoconfigure;
+package dev.vantage.observability.autoconfigure.support;
 
 import dev.vantage.observability.support.ObservabilityExecutor;
 import dev.vantage.observability.support.ObserverFailures;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnObservabilityEnabled
-@EnableConfigurationProperties(ObservabilityProperties.class)
+@EnableConfigurationProperties(VantageProperties.class)
 public final class ObservabilityExecutorAutoConfiguration {
 
 	/** The prefix of the executor's thread names. */

@@ -2,15 +2,15 @@ package dev.vantage.observability.autoconfigure.cache;
 
 import java.time.Duration;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Meters of caches created after startup, under {@value #PREFIX}.
  */
-@ConfigurationProperties(CacheProperties.PREFIX)
-public class CacheProperties {
+@ConfigurationProperties(VantageCacheProperties.PREFIX)
+public class VantageCacheProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.cache";

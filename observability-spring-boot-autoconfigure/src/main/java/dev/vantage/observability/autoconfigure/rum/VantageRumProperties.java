@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.vantage.observability.autoconfigure.PropertyChecks;
+import dev.vantage.observability.autoconfigure.support.PropertyChecks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Real-user monitoring: the browser script and the beacon endpoint, under {@value #PREFIX}.
  */
-@ConfigurationProperties(RumProperties.PREFIX)
-public class RumProperties {
+@ConfigurationProperties(VantageRumProperties.PREFIX)
+public class VantageRumProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.rum";

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Business meters recorded through {@code BusinessMetrics}, under {@value #PREFIX}.
  */
-@ConfigurationProperties(BusinessProperties.PREFIX)
-public class BusinessProperties {
+@ConfigurationProperties(VantageBusinessProperties.PREFIX)
+public class VantageBusinessProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "observability.business";

@@ -1,0 +1,29 @@
+package dev.vantage.observability.autoconfigure.security;
+
+import java.util.Map;
+
+import dev.vantage.observability.autoconfigure.support.VantageDefaults;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Spring Security observes its whole chain and every filter in it (a timer and a span
+ * before and after each): a cost on every request for what the HTTP server observation
+ * already shows. These defaults turn those off; its authentication and authorization
+ * observations stay.
+ */
+public class SecurityDefaults extends VantageDefaults {
+
+	public SecurityDefaults() {
+		super("security", ORDER + 3);
+	}
+
+	@Override
+	protected void contribute(ConfigurableEnvironment environment, SpringApplication application,
+			Map<String, Object> defaults) {
+		defaults.put("management.observations.enable.spring.security.filterchains", "false");
+		defaults.put("management.observations.enable.spring.security.http", "false");
+	}
+
+}
