@@ -1,7 +1,6 @@
 package dev.vantage.observability.it;
 
 import dev.vantage.observability.testsupport.Http;
-import dev.vantage.observability.testsupport.Eventually;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real PostgreSQL and Redis servers that go away mid-test and come back.
@@ -41,8 +41,8 @@ class DatabaseAndRedisHealthTests {
 	}
 
 	private static void awaitStatus(Http http, String name, String status) {
-		Eventually.await(Duration.ofSeconds(20), name + " " + status,
-				() -> status.equals(component(http, name).path("status").asString()));
+		await(name + " " + status).atMost(Duration.ofSeconds(20))
+			.until(() -> status.equals(component(http, name).path("status").asString()));
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.vantage.observability.db.DataSourceQueryMetrics;
-import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.Scrape;
 import io.opentelemetry.api.common.AttributeKey;
@@ -38,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = { TestShopApplication.class, PostgresQueryMetricsTests.Spans.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -102,8 +102,8 @@ class PostgresQueryMetricsTests {
 				"select relname from pg_class where relname = 'secret-name' limit 1", StandardCharsets.UTF_8))
 			.statusCode()).isEqualTo(200);
 		AttributeKey<String> statement = AttributeKey.stringKey("jdbc.query[0]");
-		Eventually.await(Duration.ofSeconds(20), "the statement's span",
-				() -> SPANS.stream().anyMatch((span) -> span.getAttributes().get(statement) != null
+		await("the statement's span").atMost(Duration.ofSeconds(20))
+			.until(() -> SPANS.stream().anyMatch((span) -> span.getAttributes().get(statement) != null
 						&& span.getAttributes().get(statement).contains("pg_class")));
 		SpanData span = SPANS.stream()
 			.filter((candidate) -> String.valueOf(candidate.getAttributes().get(statement)).contains("pg_class"))

@@ -2,7 +2,6 @@ package dev.vantage.observability.it;
 
 import dev.vantage.observability.testsupport.Http;
 import dev.vantage.observability.testsupport.Scrape;
-import dev.vantage.observability.testsupport.Eventually;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = TestShopApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "observability.cache.rescan-interval=200ms")
@@ -38,8 +38,8 @@ class RuntimeCacheMetricsTests {
 		assertThat(cache.get("sku-1")).isNotNull();
 		assertThat(cache.get("sku-1")).isNotNull();
 
-		Eventually.await(Duration.ofSeconds(10), "the runtime cache to be bound",
-				() -> http.scrape().has("cache_gets_total", "cache", "created-later", "result", "hit"));
+		await("the runtime cache to be bound").atMost(Duration.ofSeconds(10))
+			.until(() -> http.scrape().has("cache_gets_total", "cache", "created-later", "result", "hit"));
 		Scrape scrape = http.scrape();
 		assertThat(scrape.sum("cache_gets_total", "cache", "created-later", "cache_manager", "cacheManager", "result", "hit"))
 			.isEqualTo(2);

@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.vantage.observability.testsupport.OutsideInSuite.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The error-tracking checks both web stacks pass, against test services with no Vantage code
@@ -110,8 +111,8 @@ public abstract class ErrorTrackingSuite {
 			Http http = app.http();
 			assertThat(http.get("/errors/order/1").statusCode()).isEqualTo(500);
 			assertThat(http.get("/errors/job").statusCode()).isEqualTo(200);
-			Eventually.await(Duration.ofSeconds(10), "the failed job in errors_total",
-					() -> scrape(http).has("errors_total", "source", "log"));
+			await("the failed job in errors_total").atMost(Duration.ofSeconds(10))
+				.until(() -> scrape(http).has("errors_total", "source", "log"));
 			Scrape scrape = scrape(http);
 			assertThat(scrape.samples("errors_total")
 				.stream()

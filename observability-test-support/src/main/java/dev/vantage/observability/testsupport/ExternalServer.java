@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A server binary run for a test: its own temporary directory and log, a free loopback port,
  * ready when its readiness path ({@code /-/ready} for Prometheus's tools) answers 200, stopped
@@ -56,7 +58,7 @@ public abstract class ExternalServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Eventually.await(Duration.ofSeconds(20), binary + " to be ready", this::isReady);
+		await(binary + " to be ready").atMost(Duration.ofSeconds(20)).until(this::isReady);
 	}
 
 	/** Creates a fresh directory for a server and writes its configuration file there. */

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ public abstract class LogShippingSuite {
 
 	private static OtlpLogReceiver.Received await(OtlpLogReceiver receiver, String what,
 			Predicate<OtlpLogReceiver.Received> match) {
-		Eventually.await(Duration.ofSeconds(20), what, () -> receiver.records().stream().anyMatch(match));
+		Awaitility.await(what).atMost(Duration.ofSeconds(20)).until(() -> receiver.records().stream().anyMatch(match));
 		return receiver.records().stream().filter(match).findFirst().orElseThrow();
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outside-in checks every supported web stack passes word for word: one suite, run
@@ -451,8 +452,8 @@ public abstract class OutsideInSuite {
 				assertThat(http.get("/admin/settings", "Authorization", basic("alice", "alice-pass")).statusCode())
 					.isEqualTo(403);
 			}
-			Eventually.await(Duration.ofSeconds(10), "security meters",
-					() -> http.scrape().sum("security_authorization_denied_total") >= 2);
+			await("security meters").atMost(Duration.ofSeconds(10))
+				.until(() -> http.scrape().sum("security_authorization_denied_total") >= 2);
 			Scrape scrape = http.scrape();
 			assertThat(scrape.sum("security_authentication_total", "outcome", "success", "reason", "none")).isEqualTo(3);
 			assertThat(scrape.sum("security_authentication_total", "outcome", "failure", "reason", "bad_credentials"))
@@ -483,8 +484,8 @@ public abstract class OutsideInSuite {
 				assertThat(http.get("/admin/settings", "Authorization", basic("admin", "guess-" + i)).statusCode())
 					.isEqualTo(401);
 			}
-			Eventually.await(Duration.ofSeconds(10), "the brute-force detection",
-					() -> http.scrape().sum("security_suspicious_activity_total", "type", "brute_force") > 0);
+			await("the brute-force detection").atMost(Duration.ofSeconds(10))
+				.until(() -> http.scrape().sum("security_suspicious_activity_total", "type", "brute_force") > 0);
 			assertThat(http.scrape().sum("security_suspicious_activity_total", "type", "brute_force", "severity", "high"))
 				.isEqualTo(1);
 			List<JsonNode> detections = auditEvents("security.brute_force", 1);
@@ -526,8 +527,8 @@ public abstract class OutsideInSuite {
 			app.http().get("/orders/7", "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01");
 			JsonNode target = prometheus.scrapedTarget();
 			assertThat(target.path("health").asString()).as(target.path("lastError").asString()).isEqualTo("up");
-			Eventually.await(Duration.ofSeconds(20), "the bucket exemplar of the traced request",
-					() -> prometheus.exemplars("http_server_requests_seconds_bucket{uri=\"/orders/{id}\"}")
+			await("the bucket exemplar of the traced request").atMost(Duration.ofSeconds(20))
+				.until(() -> prometheus.exemplars("http_server_requests_seconds_bucket{uri=\"/orders/{id}\"}")
 						.toString()
 						.contains(TRACE_ID));
 			assertThat(prometheus.query("up{job=\"app\"} == 1")).hasSize(1);
@@ -536,8 +537,8 @@ public abstract class OutsideInSuite {
 
 	/** The audit events of this type, once there are at least this many (some are written off the request). */
 	private List<JsonNode> auditEvents(String type, int atLeast) {
-		Eventually.await(Duration.ofSeconds(10), atLeast + " audit events " + type,
-				() -> auditEvents(type).size() >= atLeast);
+		await(atLeast + " audit events " + type).atMost(Duration.ofSeconds(10))
+			.until(() -> auditEvents(type).size() >= atLeast);
 		return auditEvents(type);
 	}
 

@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real Prometheus server (the Debian {@code prometheus} binary) on a free loopback port,
  * scraping the given targets every second.
@@ -83,7 +85,7 @@ public final class PrometheusServer extends MetricsStore {
 	/** The active target of the single scrape job once it has been scraped at least once. */
 	public JsonNode scrapedTarget() {
 		JsonNode[] target = new JsonNode[1];
-		Eventually.await(Duration.ofSeconds(20), "the first scrape", () -> {
+		await("the first scrape").atMost(Duration.ofSeconds(20)).until(() -> {
 			JsonNode targets = api("/api/v1/targets").path("data").path("activeTargets");
 			if (targets.isEmpty() || "unknown".equals(targets.get(0).path("health").asString())) {
 				return false;

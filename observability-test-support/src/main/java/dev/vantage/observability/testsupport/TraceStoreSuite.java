@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.vantage.observability.testsupport.OutsideInSuite.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Traces in a real trace store, both web stacks: the test services of {@link OutsideInSuite}
@@ -87,8 +88,8 @@ public abstract class TraceStoreSuite {
 			assertThat(server.path("tags").path("uri").asString()).isEqualTo("/log");
 			assertThat(server.path("tags").path("tenant").asString()).isEqualTo("acme");
 
-			Eventually.await(Duration.ofSeconds(10), "the audit event of the failed login",
-					() -> auditTraceId() != null);
+			await("the audit event of the failed login").atMost(Duration.ofSeconds(10))
+				.until(() -> auditTraceId() != null);
 			assertThat(serverSpan(auditTraceId()).path("tags").path("uri").asString()).isNotBlank();
 		}
 	}
@@ -136,8 +137,8 @@ public abstract class TraceStoreSuite {
 	/** The statement span of a trace, checked to be a client span and a child of its server span. */
 	private JsonNode statementSpan(String traceId) {
 		JsonNode server = serverSpan(traceId);
-		Eventually.await(Duration.ofSeconds(30), "a statement span in trace " + traceId,
-				() -> zipkin.trace(traceId).stream().anyMatch((span) -> span.path("tags").has(statementTag())));
+		await("a statement span in trace " + traceId).atMost(Duration.ofSeconds(30))
+			.until(() -> zipkin.trace(traceId).stream().anyMatch((span) -> span.path("tags").has(statementTag())));
 		List<JsonNode> spans = zipkin.trace(traceId);
 		JsonNode statement = spans.stream().filter((span) -> span.path("tags").has(statementTag())).findFirst().orElseThrow();
 		assertThat(statement.path("kind").asString()).isEqualTo("CLIENT");
@@ -179,8 +180,8 @@ public abstract class TraceStoreSuite {
 	}
 
 	private static JsonNode serverSpan(String traceId) {
-		Eventually.await(Duration.ofSeconds(30), "trace " + traceId + " in Zipkin",
-				() -> zipkin.trace(traceId).stream().anyMatch((span) -> "SERVER".equals(span.path("kind").asString())));
+		await("trace " + traceId + " in Zipkin").atMost(Duration.ofSeconds(30))
+			.until(() -> zipkin.trace(traceId).stream().anyMatch((span) -> "SERVER".equals(span.path("kind").asString())));
 		return zipkin.trace(traceId)
 			.stream()
 			.filter((span) -> "SERVER".equals(span.path("kind").asString()))

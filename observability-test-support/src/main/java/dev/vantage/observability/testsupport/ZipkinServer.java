@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real Zipkin server ({@code io.zipkin:zipkin-server}'s executable jar, which the build copies
  * to the path in the {@value #JAR_PROPERTY} system property) on a free loopback port, with its
@@ -43,7 +45,7 @@ public final class ZipkinServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Eventually.await(Duration.ofSeconds(120), "Zipkin to answer /health", this::isReady);
+		await("Zipkin to answer /health").atMost(Duration.ofSeconds(120)).until(this::isReady);
 	}
 
 	/** Starts Zipkin from the jar the build copied. */

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.PrometheusServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Past one Prometheus: two instances of the shop, scraped by a Prometheus in agent mode that
@@ -42,19 +42,19 @@ class RemoteWriteTests {
 						      min_backoff: 100ms
 						""".formatted(receiver.port()) + StackFixtures.shopScrapeConfigs(first.port(), second.port()),
 						Map.of(StackFixtures.SCRAPE_PASSWORD_FILE, "prometheus\n"))) {
-			Eventually.await(Duration.ofSeconds(60), "both instances up, with their series, at the receiver",
-					() -> receiver.query("count(count by (instance) (http_server_requests_seconds_count{application=\"sample-shop\"}))")
+			await("both instances up, with their series, at the receiver").atMost(Duration.ofSeconds(60))
+				.until(() -> receiver.query("count(count by (instance) (http_server_requests_seconds_count{application=\"sample-shop\"}))")
 						.path(0).path("value").path(1).asString().equals("2")
 							&& receiver.query("up{application=\"sample-shop\"} == 1").size() == 2);
 
 			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
-			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data at the receiver", () -> {
+			await("every dashboard query to return data at the receiver").atMost(Duration.ofSeconds(120)).until(() -> {
 				missing.removeIf((query) -> !receiver.query(query).isEmpty());
 				return missing.isEmpty();
 			});
 
-			Eventually.await(Duration.ofSeconds(120), "PaymentFailureRatioHigh to fire at the receiver",
-					() -> !receiver.query("ALERTS{alertname=\"PaymentFailureRatioHigh\", alertstate=\"firing\"}").isEmpty());
+			await("PaymentFailureRatioHigh to fire at the receiver").atMost(Duration.ofSeconds(120))
+				.until(() -> !receiver.query("ALERTS{alertname=\"PaymentFailureRatioHigh\", alertstate=\"firing\"}").isEmpty());
 			assertThat(receiver.query("application:http_server_requests:rate5m{application=\"sample-shop\"}")).hasSize(1);
 			assertThat(agent.log()).doesNotContain("level=error");
 		}

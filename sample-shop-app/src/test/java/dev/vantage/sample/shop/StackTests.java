@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.vantage.observability.testsupport.AlertmanagerServer;
-import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.PrometheusServer;
 import dev.vantage.observability.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shipped dashboards, rules and Alertmanager configuration against the shop under
@@ -61,14 +61,14 @@ class StackTests {
 			}
 
 			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
-			Eventually.await(Duration.ofSeconds(120), "every dashboard query to return data", () -> {
+			await("every dashboard query to return data").atMost(Duration.ofSeconds(120)).until(() -> {
 				missing.removeIf((query) -> !prometheus.query(query).isEmpty());
 				return missing.isEmpty();
 			});
 
 			for (String selector : exemplarSelectors()) {
-				Eventually.await(Duration.ofSeconds(60), "exemplars with a trace_id on " + selector,
-						() -> hasTraceIdExemplar(prometheus.exemplars(selector)));
+				await("exemplars with a trace_id on " + selector).atMost(Duration.ofSeconds(60))
+					.until(() -> hasTraceIdExemplar(prometheus.exemplars(selector)));
 			}
 			String version = prometheus.query("application_build_info{application=\"sample-shop\"}")
 				.path(0).path("metric").path("version").asString();
@@ -77,12 +77,12 @@ class StackTests {
 				.as("deploy annotation " + query)
 				.anySatisfy((series) -> assertThat(series.path("metric").path("version").asString()).isEqualTo(version)));
 
-			Eventually.await(Duration.ofSeconds(60), "Watchdog at the dead man's switch",
-					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
+			await("Watchdog at the dead man's switch").atMost(Duration.ofSeconds(60))
+				.until(() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
 							&& n.has("firing", "Watchdog") && "Bearer test-deadman-token".equals(n.authorization())));
 
-			Eventually.await(Duration.ofSeconds(120), "NewErrorGroup of the catalog failures in chat",
-					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/chat")
+			await("NewErrorGroup of the catalog failures in chat").atMost(Duration.ofSeconds(120))
+				.until(() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/chat")
 							&& n.payload().toString().contains("NewErrorGroup")
 							&& n.payload().toString().contains("CatalogUnavailableException")));
 			assertThat(prometheus.query("ALERTS{alertname=\"NewErrorGroup\", exception=\"CatalogUnavailableException\", "
@@ -90,10 +90,11 @@ class StackTests {
 				.satisfies((alert) -> assertThat(alert.path("metric").path("fingerprint").asString()).hasSize(12));
 
 			chaos(0.5);
-			Eventually.await(Duration.ofSeconds(120), "PaymentFailureRatioHigh to fire in Prometheus", () -> !prometheus
+			await("PaymentFailureRatioHigh to fire in Prometheus").atMost(Duration.ofSeconds(120))
+				.until(() -> !prometheus
 				.query("ALERTS{alertname=\"PaymentFailureRatioHigh\", alertstate=\"firing\"}").isEmpty());
-			Eventually.await(Duration.ofSeconds(60), "PaymentFailureRatioHigh at the pager and in chat",
-					() -> webhook.notifications().stream()
+			await("PaymentFailureRatioHigh at the pager and in chat").atMost(Duration.ofSeconds(60))
+				.until(() -> webhook.notifications().stream()
 						.anyMatch((n) -> n.path().equals("/pager") && n.has("firing", "PaymentFailureRatioHigh"))
 							&& chatMessage(webhook, "[FIRING:1] PaymentFailureRatioHigh") != null);
 			// The chat message as the shipped template renders it, through the real Alertmanager.
@@ -115,18 +116,18 @@ class StackTests {
 			assertThat(paged.authorization()).isEqualTo("Bearer test-pager-token");
 
 			chaos(0);
-			Eventually.await(Duration.ofSeconds(180), "PaymentFailureRatioHigh to resolve",
-					() -> webhook.notifications().stream()
+			await("PaymentFailureRatioHigh to resolve").atMost(Duration.ofSeconds(180))
+				.until(() -> webhook.notifications().stream()
 						.anyMatch((n) -> n.path().equals("/pager") && n.has("resolved", "PaymentFailureRatioHigh")));
 
 			// Payments slower than the 300 ms of the checkout-latency objective burn its budget:
 			// the generated page alert fires and reaches the pager.
 			chaos(0, 400);
-			Eventually.await(Duration.ofSeconds(180), "the generated SloErrorBudgetBurnFast of checkout-latency to fire",
-					() -> !prometheus.query("ALERTS{alertname=\"SloErrorBudgetBurnFast\", slo=\"checkout-latency\", "
+			await("the generated SloErrorBudgetBurnFast of checkout-latency to fire").atMost(Duration.ofSeconds(180))
+				.until(() -> !prometheus.query("ALERTS{alertname=\"SloErrorBudgetBurnFast\", slo=\"checkout-latency\", "
 							+ "alertstate=\"firing\"}").isEmpty());
-			Eventually.await(Duration.ofSeconds(60), "SloErrorBudgetBurnFast at the pager",
-					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/pager")
+			await("SloErrorBudgetBurnFast at the pager").atMost(Duration.ofSeconds(60))
+				.until(() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/pager")
 							&& n.has("firing", "SloErrorBudgetBurnFast")));
 			assertThat(prometheus.query("slo:error_budget_remaining:ratio{slo=\"checkout-latency\"}")).isNotEmpty();
 			chaos(0);
@@ -136,8 +137,8 @@ class StackTests {
 					 {"labels":{"alertname":"HighLatencyP95","application":"inhibit-probe","severity":"warning"}},
 					 {"labels":{"alertname":"HighLatencyP95","application":"other-service","severity":"warning"}}]
 					""");
-			Eventually.await(Duration.ofSeconds(30), "HighLatencyP95 of the down service to be suppressed",
-					() -> state(alertmanager.alerts(), "HighLatencyP95", "inhibit-probe").equals("suppressed"));
+			await("HighLatencyP95 of the down service to be suppressed").atMost(Duration.ofSeconds(30))
+				.until(() -> state(alertmanager.alerts(), "HighLatencyP95", "inhibit-probe").equals("suppressed"));
 			assertThat(state(alertmanager.alerts(), "HighLatencyP95", "other-service")).isEqualTo("active");
 			assertThat(state(alertmanager.alerts(), "ServiceDown", "inhibit-probe")).isEqualTo("active");
 		}

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.ExternalBinary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The storefront in a real browser (headless Chromium from Debian's {@code chromium} and
@@ -51,8 +51,8 @@ class StorefrontRumBrowserTests {
 		ChromeDriver browser = new ChromeDriver(service, options);
 		try {
 			browser.get("http://127.0.0.1:" + this.port + "/");
-			Eventually.await(Duration.ofSeconds(30), "the storefront to list the products",
-					() -> !browser.findElements(By.cssSelector("button.add")).isEmpty());
+			await("the storefront to list the products").atMost(Duration.ofSeconds(30))
+				.until(() -> !browser.findElements(By.cssSelector("button.add")).isEmpty());
 			assertThat(browser.executeScript("return typeof webVitals")).isEqualTo("object");
 			// As the page's own code would: an uncaught error and an unhandled rejection.
 			browser.executeScript("var script = document.createElement('script');"
@@ -61,16 +61,16 @@ class StorefrontRumBrowserTests {
 					+ "document.body.appendChild(script);");
 			List<WebElement> buttons = browser.findElements(By.cssSelector("button.add"));
 			buttons.get(0).click();
-			Eventually.await(Duration.ofSeconds(10), "the cart to count the click",
-					() -> browser.findElement(By.id("cart-count")).getText().equals("1"));
+			await("the cart to count the click").atMost(Duration.ofSeconds(10))
+				.until(() -> browser.findElement(By.id("cart-count")).getText().equals("1"));
 			browser.get("about:blank");
 		}
 		finally {
 			browser.quit();
 		}
 		ShopClient shop = new ShopClient(this.port);
-		Eventually.await(Duration.ofSeconds(30), "the storefront's beacon",
-				() -> ShopClient.sum(shop.scrape(), "rum_page_views_total", "page", "/") >= 1);
+		await("the storefront's beacon").atMost(Duration.ofSeconds(30))
+			.until(() -> ShopClient.sum(shop.scrape(), "rum_page_views_total", "page", "/") >= 1);
 		String scrape = shop.scrape();
 		assertThat(ShopClient.sum(scrape, "rum_page_views_total", "page", "/")).isEqualTo(1);
 		for (String vital : List.of("lcp", "fcp", "ttfb")) {

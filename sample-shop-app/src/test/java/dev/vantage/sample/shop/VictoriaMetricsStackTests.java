@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.vantage.observability.testsupport.AlertmanagerServer;
-import dev.vantage.observability.testsupport.Eventually;
 import dev.vantage.observability.testsupport.PrometheusServer;
 import dev.vantage.observability.testsupport.VictoriaMetricsServer;
 import dev.vantage.observability.testsupport.WebhookReceiver;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shipped scrape job, rules and dashboards on VictoriaMetrics, the store teams scale to:
@@ -68,14 +68,15 @@ class VictoriaMetricsStackTests {
 						  - %DIR%/vantage.rules.yml
 						  - %DIR%/slo.rules.yml
 						""" + StackFixtures.shopScrapeConfigs(first.port(), second.port()), withPassword(rules()))) {
-			Eventually.await(Duration.ofSeconds(60), "both instances up, with their series, in VictoriaMetrics",
-					() -> store.query("count(count by (instance) (http_server_requests_seconds_count{application=\"sample-shop\"}))")
+			await("both instances up, with their series, in VictoriaMetrics").atMost(Duration.ofSeconds(60))
+				.until(() -> store.query("count(count by (instance) (http_server_requests_seconds_count{application=\"sample-shop\"}))")
 						.path(0).path("value").path(1).asString().equals("2")
 							&& store.query("up{application=\"sample-shop\"} == 1").size() == 2);
 
 			List<String> missing = new ArrayList<>(StackFixtures.dashboardQueries());
 			try {
-				Eventually.await(Duration.ofSeconds(150), "every dashboard query to return data from VictoriaMetrics", () -> {
+				await("every dashboard query to return data from VictoriaMetrics").atMost(Duration.ofSeconds(150))
+					.until(() -> {
 					missing.removeIf((query) -> !store.query(query).isEmpty());
 					return missing.isEmpty();
 				});
@@ -88,24 +89,24 @@ class VictoriaMetricsStackTests {
 			assertThat(store.exemplars("http_server_requests_seconds_bucket{application=\"sample-shop\"}").isArray())
 				.as("an answer with its data").isTrue();
 
-			Eventually.await(Duration.ofSeconds(60), "Watchdog at the dead man's switch, through vmalert",
-					() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
+			await("Watchdog at the dead man's switch, through vmalert").atMost(Duration.ofSeconds(60))
+				.until(() -> webhook.notifications().stream().anyMatch((n) -> n.path().equals("/deadman")
 							&& n.has("firing", "Watchdog")));
-			Eventually.await(Duration.ofSeconds(90), "vmalert to fire what Prometheus fires on the same traffic",
-					() -> !firing(ruler).isEmpty() && firing(ruler).equals(firing(reference)));
+			await("vmalert to fire what Prometheus fires on the same traffic").atMost(Duration.ofSeconds(90))
+				.until(() -> !firing(ruler).isEmpty() && firing(ruler).equals(firing(reference)));
 			assertThat(firing(ruler)).as("what the ordinary traffic fires").contains("Watchdog").doesNotContainAnyElementsOf(CHAOS);
 			assertThat(store.query("application:http_server_requests:rate5m{application=\"sample-shop\"}"))
 				.as("a recording rule written back").hasSize(1);
 
 			// DependencyDown is a dependency down for every instance (max by application).
 			chaos(List.of(first, second), 20, "UNAVAILABLE");
-			Eventually.await(Duration.ofSeconds(120), "DependencyDown of the payment provider in chat",
-					() -> ruler.firing("DependencyDown", "application", "sample-shop")
+			await("DependencyDown of the payment provider in chat").atMost(Duration.ofSeconds(120))
+				.until(() -> ruler.firing("DependencyDown", "application", "sample-shop")
 							&& webhook.notifications().stream().anyMatch((n) -> n.path().equals("/chat")
 									&& n.payload().toString().contains("DependencyDown")));
 			chaos(List.of(first, second), 400, "NONE");
-			Eventually.await(Duration.ofSeconds(180), "SloErrorBudgetBurnFast of checkout-latency at the pager",
-					() -> ruler.firing("SloErrorBudgetBurnFast", "slo", "checkout-latency")
+			await("SloErrorBudgetBurnFast of checkout-latency at the pager").atMost(Duration.ofSeconds(180))
+				.until(() -> ruler.firing("SloErrorBudgetBurnFast", "slo", "checkout-latency")
 							&& webhook.notifications().stream().anyMatch((n) -> n.path().equals("/pager")
 									&& n.has("firing", "SloErrorBudgetBurnFast")));
 			assertThat(store.query("slo:error_budget_remaining:ratio{slo=\"checkout-latency\"}")).isNotEmpty();
