@@ -2,12 +2,15 @@ package dev.vantage.observability.slo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@SuppressWarnings("unchecked")
 class SloRulesTests {
 
 	@Test
@@ -75,6 +78,28 @@ class SloRulesTests {
 		assertThat(rules).contains("application=\"a\\\"b\"").doesNotContain("application=\"a\"b");
 		assertThatIllegalArgumentException().isThrownBy(() -> new SloRules(" ", List.of()))
 			.withMessageContaining("'application'");
+	}
+
+	@Test
+	void theRulesParseBackToTheirModelWhateverTheApplicationIsCalled() {
+		String application = "shop: \"eu\"\n# not a comment";
+		SloRules slo = new SloRules(application,
+				List.of(ServiceLevelObjectiveTests.availability("api", 99, Duration.ofDays(28))));
+		Map<String, Object> rules = new Yaml().load(slo.prometheusRules());
+		List<Map<String, Object>> groups = (List<Map<String, Object>>) rules.get("groups");
+		assertThat(groups).singleElement().satisfies((group) -> {
+			assertThat(group.get("name")).isEqualTo("slo-api");
+			List<Map<String, Object>> all = (List<Map<String, Object>>) group.get("rules");
+			assertThat(all).first()
+				.satisfies((rule) -> assertThat((Map<String, Object>) rule.get("labels")).containsEntry("application",
+						application))
+				.satisfies((rule) -> assertThat(rule.get("expr")).isEqualTo("vector(0.99)\n"));
+			assertThat(all).filteredOn((rule) -> rule.containsKey("alert")).hasSize(2);
+		});
+		Map<String, Object> sloth = new Yaml().load(slo.slothSpecification());
+		assertThat(sloth).containsEntry("version", "prometheus/v1").containsEntry("service", application);
+		assertThat((List<?>) sloth.get("slos")).singleElement()
+			.satisfies((one) -> assertThat((Map<String, Object>) one).containsEntry("objective", 99));
 	}
 
 	@Test
