@@ -1,5 +1,6 @@
 package dev.vantage.observability.autoconfigure.rum;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,21 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
+import org.springframework.web.cors.CorsConfiguration;
+
 /**
  * What the RUM paths answer, shared by the servlet filter and the WebFlux filter, which only
- * move bytes: the script (with an ETag), CORS preflights, and beacons, checked in order of
- * cost (origin and rate limit before the body is read, its size before it is parsed).
+ * move bytes: the script, and beacons, checked in order of cost (origin and rate limit
+ * before the body is read, its size before it is parsed). CORS headers and preflights are
+ * Spring's CORS processors' work, on {@link #cors()}; the script's ETag is Spring's
+ * {@code checkNotModified}.
  */
 final class RumEndpoint {
 
 	private static final JsonFactory JSON = JsonFactory.builder().build();
+
+	/** How long a browser may keep a preflight's answer. */
+	private static final Duration CORS_MAX_AGE = Duration.ofDays(1);
 
 	private final RumIntake intake;
 
@@ -34,12 +42,18 @@ final class RumEndpoint {
 
 	private final RumScript script;
 
+	private final CorsConfiguration cors = new CorsConfiguration();
+
 	RumEndpoint(RumIntake intake, VantageRumProperties properties, RumScript script) {
 		this.intake = intake;
 		this.path = properties.getPath();
 		this.scriptPath = properties.getScriptPath();
 		this.maxBodySize = properties.getMaxBodySize().toBytes();
 		this.script = script;
+		this.cors.setAllowedOrigins(properties.getAllowedOrigins());
+		this.cors.setAllowedMethods(List.of("POST"));
+		this.cors.setAllowedHeaders(List.of("Content-Type"));
+		this.cors.setMaxAge(CORS_MAX_AGE);
 	}
 
 	/** Whether a path (within the application) is the beacon endpoint. */
@@ -57,65 +71,78 @@ final class RumEndpoint {
 		return this.maxBodySize;
 	}
 
-	/** Answers a request for the script. */
-	Reply script(String method, @Nullable String ifNoneMatch) {
-		if (!method.equals("GET") && !method.equals("HEAD")) {
+	/** The script's entity tag, for the stacks' {@code checkNotModified}. */
+	String scriptEtag() {
+		return this.script.etag();
+	}
+
+	/** How long a cache may keep the script. */
+	String scriptCacheControl() {
+		return "public, max-age=3600";
+	}
+
+	/** Answers a request for the script that is not answered 304 (Not Modified). */
+	Reply script(String method) {
+		if (!isScriptMethod(method)) {
 			return Reply.status(405).header("Allow", "GET, HEAD");
 		}
-		Reply reply = (this.script.etag().equals(ifNoneMatch)) ? Reply.status(304)
-				: Reply.status(200).header("Content-Type", "text/javascript;charset=UTF-8")
-					.body(method.equals("GET") ? this.script.bytes() : new byte[0]);
-		return reply.header("ETag", this.script.etag()).header("Cache-Control", "public, max-age=3600");
+		return Reply.status(200)
+			.header("Content-Type", "text/javascript;charset=UTF-8")
+			.body(method.equals("GET") ? this.script.bytes() : new byte[0]);
+	}
+
+	/** Whether the script may be asked for with a method. */
+	static boolean isScriptMethod(String method) {
+		return method.equals("GET") || method.equals("HEAD");
+	}
+
+	/** The CORS configuration of the beacon endpoint: the allowed origins may POST JSON. */
+	CorsConfiguration cors() {
+		return this.cors;
+	}
+
+	/** Whether a page of another origin may report, and so gets CORS headers and preflights. */
+	boolean isAllowedCrossOrigin(@Nullable String origin) {
+		return this.intake.isAllowedCrossOrigin(origin);
 	}
 
 	/**
-	 * Decides on a beacon request before its body is read.
+	 * Decides on a beacon request (not a preflight) before its body is read.
 	 * @return the answer, or {@code null} when the body is to be read and passed to {@link #receive}
 	 */
 	@Nullable Reply admit(String method, @Nullable String origin, @Nullable String host, String clientIp,
 			long contentLength) {
-		if (method.equals("OPTIONS")) {
-			return this.intake.isAllowedCrossOrigin(origin) ? cors(Reply.status(204), origin)
-				.header("Access-Control-Allow-Methods", "POST")
-				.header("Access-Control-Allow-Headers", "Content-Type")
-				.header("Access-Control-Max-Age", "86400") : Reply.status(403);
-		}
 		if (!method.equals("POST")) {
 			return Reply.status(405).header("Allow", "POST, OPTIONS");
 		}
 		Rejection rejection = this.intake.admit(origin, host, clientIp);
 		if (rejection != null) {
-			return cors(Reply.status((rejection == Rejection.ORIGIN) ? 403 : 429), origin);
+			return Reply.status((rejection == Rejection.ORIGIN) ? 403 : 429);
 		}
 		if (contentLength > this.maxBodySize) {
-			return tooLarge(origin);
+			return tooLarge();
 		}
 		return null;
 	}
 
 	/** Answers a beacon whose body was read (at most one byte over the limit). */
-	Reply receive(byte[] body, @Nullable String origin) {
+	Reply receive(byte[] body) {
 		if (body.length > this.maxBodySize) {
-			return tooLarge(origin);
+			return tooLarge();
 		}
 		Beacon beacon = parse(body);
 		if (beacon == null) {
 			this.intake.rejected(Rejection.MALFORMED);
-			return cors(Reply.status(400), origin);
+			return Reply.status(400);
 		}
 		this.intake.record(beacon);
-		return cors(Reply.status(204), origin);
+		return Reply.status(204);
 	}
 
 	/** Answers a beacon whose body is over the limit. */
-	Reply tooLarge(@Nullable String origin) {
+	Reply tooLarge() {
 		this.intake.rejected(Rejection.TOO_LARGE);
-		return cors(Reply.status(413), origin);
-	}
-
-	private Reply cors(Reply reply, @Nullable String origin) {
-		return this.intake.isAllowedCrossOrigin(origin) ? reply.header("Access-Control-Allow-Origin", origin)
-			.header("Vary", "Origin") : reply;
+		return Reply.status(413);
 	}
 
 	/**

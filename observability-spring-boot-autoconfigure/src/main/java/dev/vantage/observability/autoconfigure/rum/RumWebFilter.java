@@ -7,10 +7,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.cors.reactive.CorsProcessor;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,6 +29,8 @@ final class RumWebFilter implements WebFilter {
 
 	/** What is drained of a refused body: a {@code sendBeacon} body is at most 64 KiB. */
 	static final int DRAINED_BYTES = 64 * 1024;
+
+	private static final CorsProcessor CORS = new DefaultCorsProcessor();
 
 	private final RumEndpoint endpoint;
 
@@ -45,24 +50,48 @@ final class RumWebFilter implements WebFilter {
 			.ifPresent((context) -> context.setPathPattern(path));
 		String method = request.getMethod().name();
 		if (script) {
-			return write(exchange, this.endpoint.script(method, request.getHeaders().getFirst("If-None-Match")));
+			if (RumEndpoint.isScriptMethod(method)) {
+				exchange.getResponse().getHeaders().setCacheControl(this.endpoint.scriptCacheControl());
+				if (exchange.checkNotModified(this.endpoint.scriptEtag())) {
+					return exchange.getResponse().setComplete();
+				}
+			}
+			return write(exchange, this.endpoint.script(method));
 		}
 		String origin = request.getHeaders().getOrigin();
+		boolean crossOrigin = this.endpoint.isAllowedCrossOrigin(origin);
+		if (method.equals("OPTIONS")) {
+			if (!crossOrigin) {
+				exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+			}
+			else if (CORS.process(this.endpoint.cors(), exchange)) {
+				exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+			}
+			return exchange.getResponse().setComplete();
+		}
+		if (crossOrigin && method.equals("POST") && !CORS.process(this.endpoint.cors(), exchange)) {
+			return drained(exchange, exchange.getResponse().setComplete());
+		}
 		InetSocketAddress remote = request.getRemoteAddress();
 		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: "unknown";
 		RumEndpoint.Reply refused = this.endpoint.admit(method, origin, request.getHeaders().getFirst("Host"),
 				clientIp, request.getHeaders().getContentLength());
 		if (refused != null) {
-			return DataBufferUtils.takeUntilByteCount(request.getBody(), DRAINED_BYTES)
-				.doOnNext(DataBufferUtils::release)
-				.then(Mono.defer(() -> write(exchange, refused)));
+			return drained(exchange, Mono.defer(() -> write(exchange, refused)));
 		}
 		return DataBufferUtils.join(request.getBody(), (int) this.endpoint.maxBodySize() + 1)
-			.map((buffer) -> this.endpoint.receive(bytes(buffer), origin))
-			.switchIfEmpty(Mono.fromSupplier(() -> this.endpoint.receive(new byte[0], origin)))
-			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.fromSupplier(() -> this.endpoint.tooLarge(origin)))
+			.map((buffer) -> this.endpoint.receive(bytes(buffer)))
+			.switchIfEmpty(Mono.fromSupplier(() -> this.endpoint.receive(new byte[0])))
+			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.fromSupplier(this.endpoint::tooLarge))
 			.flatMap((reply) -> write(exchange, reply));
+	}
+
+	/** Answers after up to {@value #DRAINED_BYTES} bytes of the body are read and discarded. */
+	private static Mono<Void> drained(ServerWebExchange exchange, Mono<Void> answer) {
+		return DataBufferUtils.takeUntilByteCount(exchange.getRequest().getBody(), DRAINED_BYTES)
+			.doOnNext(DataBufferUtils::release)
+			.then(answer);
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {
