@@ -1,7 +1,6 @@
 package dev.vantage.observability.autoconfigure.rum;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +9,6 @@ import dev.vantage.observability.rum.Beacon;
 import dev.vantage.observability.rum.Rejection;
 import dev.vantage.observability.rum.RumIntake;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -26,8 +20,6 @@ import org.springframework.web.cors.CorsConfiguration;
  * {@code checkNotModified}.
  */
 final class RumEndpoint {
-
-	private static final JsonFactory JSON = JsonFactory.builder().build();
 
 	/** How long a browser may keep a preflight's answer. */
 	private static final Duration CORS_MAX_AGE = Duration.ofDays(1);
@@ -130,7 +122,7 @@ final class RumEndpoint {
 		if (body.length > this.maxBodySize) {
 			return tooLarge();
 		}
-		Beacon beacon = parse(body);
+		Beacon beacon = BeaconParser.parse(body);
 		if (beacon == null) {
 			this.intake.rejected(Rejection.MALFORMED);
 			return Reply.status(400);
@@ -143,124 +135,6 @@ final class RumEndpoint {
 	Reply tooLarge() {
 		this.intake.rejected(Rejection.TOO_LARGE);
 		return Reply.status(413);
-	}
-
-	/**
-	 * Reads {@code {"page": "/p", "view": true, "errors": 0, "metrics": [{"name": "LCP", "value": 812.5}]}};
-	 * unknown fields are skipped.
-	 * @return the beacon, or {@code null} when the body is not one
-	 */
-	static @Nullable Beacon parse(byte[] body) {
-		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
-				return null;
-			}
-			String page = null;
-			boolean view = false;
-			long errors = 0;
-			List<Beacon.Measurement> measurements = new ArrayList<>();
-			List<Beacon.ErrorDetail> errorDetails = new ArrayList<>();
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String field = parser.currentName();
-				JsonToken value = parser.nextToken();
-				switch (field) {
-					case "page" -> {
-						if (value != JsonToken.VALUE_STRING) {
-							return null;
-						}
-						page = parser.getString();
-					}
-					case "view" -> {
-						if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
-							return null;
-						}
-						view = parser.getBooleanValue();
-					}
-					case "errors" -> {
-						if (value != JsonToken.VALUE_NUMBER_INT) {
-							return null;
-						}
-						errors = parser.getLongValue();
-					}
-					case "metrics" -> {
-						if (value != JsonToken.START_ARRAY || !measurements(parser, measurements)) {
-							return null;
-						}
-					}
-					case "errorDetails" -> {
-						if (value != JsonToken.START_ARRAY || !errorDetails(parser, errorDetails)) {
-							return null;
-						}
-					}
-					default -> parser.skipChildren();
-				}
-			}
-			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || page == null) {
-				return null;
-			}
-			return new Beacon(page, view, errors, measurements, errorDetails);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
-	}
-
-	private static boolean measurements(JsonParser parser, List<Beacon.Measurement> measurements) {
-		while (parser.nextToken() == JsonToken.START_OBJECT) {
-			String name = null;
-			Double value = null;
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String field = parser.currentName();
-				JsonToken token = parser.nextToken();
-				if (field.equals("name") && token == JsonToken.VALUE_STRING) {
-					name = parser.getString();
-				}
-				else if (field.equals("value") && token.isNumeric()) {
-					value = parser.getDoubleValue();
-				}
-				else if (field.equals("name") || field.equals("value")) {
-					return false;
-				}
-				else {
-					parser.skipChildren();
-				}
-			}
-			if (name == null || value == null) {
-				return false;
-			}
-			measurements.add(new Beacon.Measurement(name, value));
-		}
-		return parser.currentToken() == JsonToken.END_ARRAY;
-	}
-
-	/** Reads {@code [{"message": "TypeError: ...", "frame": "at f (/app.js:1:2)", "count": 2}]}, at most {@value RumIntake#MAX_ERROR_DETAILS} and one more. */
-	private static boolean errorDetails(JsonParser parser, List<Beacon.ErrorDetail> details) {
-		while (parser.nextToken() == JsonToken.START_OBJECT) {
-			if (details.size() > RumIntake.MAX_ERROR_DETAILS) {
-				return false;
-			}
-			String message = "";
-			String frame = "";
-			long count = 1;
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String field = parser.currentName();
-				JsonToken token = parser.nextToken();
-				if (field.equals("message") && token == JsonToken.VALUE_STRING) {
-					message = parser.getString();
-				}
-				else if (field.equals("frame") && token == JsonToken.VALUE_STRING) {
-					frame = parser.getString();
-				}
-				else if (field.equals("count") && token == JsonToken.VALUE_NUMBER_INT) {
-					count = parser.getLongValue();
-				}
-				else {
-					parser.skipChildren();
-				}
-			}
-			details.add(new Beacon.ErrorDetail(message, frame, count));
-		}
-		return parser.currentToken() == JsonToken.END_ARRAY;
 	}
 
 	/** A status, headers and a body, for either web stack to write. */

@@ -89,7 +89,7 @@ class RumAutoConfigurationTests {
 
 	@Test
 	void beaconsAreParsedStrictly() {
-		Beacon beacon = RumEndpoint.parse(bytes(
+		Beacon beacon = BeaconParser.parse(bytes(
 				"{\"page\":\"/\",\"view\":true,\"errors\":2,\"extra\":{\"a\":[1]},\"metrics\":[{\"name\":\"LCP\",\"value\":812.5,\"id\":\"v5-1\"}]}"));
 		assertThat(beacon).isEqualTo(new Beacon("/", true, 2, List.of(new Beacon.Measurement("LCP", 812.5))));
 		for (String malformed : new String[] { "", "null", "[]", "{", "{\"page\":1}", "{\"view\":true}",
@@ -99,7 +99,7 @@ class RumAutoConfigurationTests {
 				"{\"page\":\"/\",\"metrics\":[{\"name\":\"LCP\",\"value\":\"1\"}]}",
 				"{\"page\":\"/\",\"metrics\":[{\"name\":\"LCP\",\"value\":NaN}]}", "{\"page\":\"/\"} {}",
 				"\u0000\u0001" }) {
-			assertThat(RumEndpoint.parse(bytes(malformed))).as(malformed).isNull();
+			assertThat(BeaconParser.parse(bytes(malformed))).as(malformed).isNull();
 		}
 	}
 
