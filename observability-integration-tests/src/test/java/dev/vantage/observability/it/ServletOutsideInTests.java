@@ -14,12 +14,12 @@ class ServletOutsideInTests extends OutsideInSuite {
 	}
 
 	@Override
-	protected Service launchWithoutSpringSecurity(String... args) {
+	public Service launchWithoutSpringSecurity(String... args) {
 		return RunningApp.startWithoutSpringSecurity(args);
 	}
 
 	@Override
-	protected String database() {
+	public String database() {
 		return "dataSource";
 	}
 

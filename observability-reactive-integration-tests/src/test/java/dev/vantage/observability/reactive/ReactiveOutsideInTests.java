@@ -23,18 +23,18 @@ class ReactiveOutsideInTests extends OutsideInSuite {
 	}
 
 	@Override
-	protected Service launchWithoutSpringSecurity(String... args) {
+	public Service launchWithoutSpringSecurity(String... args) {
 		return ReactiveApp.startWithoutSpringSecurity(args);
 	}
 
 	@Override
-	protected String database() {
+	public String database() {
 		return "connectionFactory";
 	}
 
 	/** The service logs on a parallel scheduler thread, not on the one that took the request. */
 	@Override
-	protected void assertLoggingThread(String thread) {
+	public void assertLoggingThread(String thread) {
 		assertThat(thread).startsWith("parallel-");
 	}
 
