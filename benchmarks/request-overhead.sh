@@ -9,15 +9,9 @@
 # `startup` first, only the startups.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source benchmarks/agent.sh
 
-agent_version=2.33.1
-if ! command -v wrk >/dev/null; then
-  echo "wrk is needed (Debian/Ubuntu: apt-get install wrk)" >&2
-  exit 1
-fi
 ./mvnw -q -B -DskipTests -pl sample-shop-app,benchmarks -am package
-./mvnw -q -B -pl benchmarks dependency:copy \
-  -Dartifact="io.opentelemetry.javaagent:opentelemetry-javaagent:${agent_version}" \
-  -DoutputDirectory="$PWD/benchmarks/target/agent" -Dmdep.stripVersion=true
-java -cp benchmarks/target/benchmarks.jar dev.vantage.observability.benchmarks.RequestOverhead \
-  sample-shop-app/target/sample-shop-app.jar benchmarks/target/agent/opentelemetry-javaagent.jar "$@"
+fetch_agent
+java -cp benchmarks/target/benchmarks.jar dev.vantage.observability.benchmarks.overhead.RequestOverhead \
+  sample-shop-app/target/sample-shop-app.jar "$agent_jar" "$@"

@@ -64,7 +64,8 @@ class DocsLinksTests {
 	}
 
 	private static List<Path> pages() throws IOException {
-		List<Path> pages = new ArrayList<>(List.of(Docs.ROOT.resolve("README.md"), Docs.ROOT.resolve("CONTRIBUTING.md")));
+		List<Path> pages = new ArrayList<>(List.of(Docs.ROOT.resolve("README.md"), Docs.ROOT.resolve("CONTRIBUTING.md"),
+				Docs.ROOT.resolve("benchmarks/NOTES.md")));
 		try (Stream<Path> docs = Files.walk(Docs.ROOT.resolve("docs"))) {
 			docs.filter((file) -> file.toString().endsWith(".md")).sorted().forEach(pages::add);
 		}

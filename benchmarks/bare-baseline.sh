@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# What adding the starter costs an app that is not ours: a minimal secured Spring MVC service
+# (benchmarks/minimal-service) built bare and with the starter, each variant restarted for every
+# round, ratios paired restart by restart with bootstrap 95 % intervals: allocation and CPU per
+# request, throughput, p99, startup; against the bare build, the bare build with Vantage's Spring
+# Security default, and the bare build under the OpenTelemetry Java agent. Arguments (all
+# optional): bursts per endpoint and restart (3), burst seconds (3), warm-up seconds per endpoint
+# (10), wrk connections (8), restarts per variant (5). About 25 minutes with the defaults.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source benchmarks/agent.sh
+
+./mvnw -q -B -DskipTests -pl benchmarks,benchmarks/minimal-service,benchmarks/minimal-service-vantage -am package
+fetch_agent
+java -cp benchmarks/target/benchmarks.jar dev.vantage.observability.benchmarks.overhead.BareBaseline \
+  benchmarks/minimal-service/target/minimal-service-exec.jar \
+  benchmarks/minimal-service-vantage/target/minimal-service-vantage.jar "$agent_jar" "$@"
