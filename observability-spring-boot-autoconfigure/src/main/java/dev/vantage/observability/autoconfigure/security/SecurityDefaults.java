@@ -4,9 +4,6 @@ import java.util.Map;
 
 import dev.vantage.observability.autoconfigure.support.VantageDefaults;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-
 /**
  * Spring Security observes its whole chain and every filter in it (a timer and a span
  * before and after each): a cost on every request for what the HTTP server observation
@@ -16,14 +13,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 public class SecurityDefaults extends VantageDefaults {
 
 	public SecurityDefaults() {
-		super("security", ORDER + 3);
-	}
-
-	@Override
-	protected void contribute(ConfigurableEnvironment environment, SpringApplication application,
-			Map<String, Object> defaults) {
-		defaults.put("management.observations.enable.spring.security.filterchains", "false");
-		defaults.put("management.observations.enable.spring.security.http", "false");
+		super("security", ORDER + 3, Map.of("management.observations.enable.spring.security.filterchains",
+				"false", "management.observations.enable.spring.security.http", "false"));
 	}
 
 }

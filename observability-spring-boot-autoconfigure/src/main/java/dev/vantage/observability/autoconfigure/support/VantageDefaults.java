@@ -28,14 +28,27 @@ public abstract class VantageDefaults implements EnvironmentPostProcessor, Order
 
 	private final int order;
 
+	private final Map<String, Object> fixed;
+
 	/**
-	 * Creates the defaults of one concern.
+	 * Creates the defaults of one concern, all of them worked out by {@link #contribute}.
 	 * @param name the concern, naming the property source {@code vantageDefaults.<name>}
 	 * @param order the order among the defaults; {@link #ORDER} plus a small offset
 	 */
 	protected VantageDefaults(String name, int order) {
+		this(name, order, Map.of());
+	}
+
+	/**
+	 * Creates the defaults of one concern with values that depend on nothing.
+	 * @param name the concern, naming the property source {@code vantageDefaults.<name>}
+	 * @param order the order among the defaults; {@link #ORDER} plus a small offset
+	 * @param fixed the defaults set whatever the environment holds, in their order
+	 */
+	protected VantageDefaults(String name, int order, Map<String, Object> fixed) {
 		this.name = name;
 		this.order = order;
+		this.fixed = new LinkedHashMap<>(fixed);
 	}
 
 	@Override
@@ -43,7 +56,7 @@ public abstract class VantageDefaults implements EnvironmentPostProcessor, Order
 		if (!VantageProperties.isEnabled(environment, "")) {
 			return;
 		}
-		Map<String, Object> defaults = new LinkedHashMap<>();
+		Map<String, Object> defaults = new LinkedHashMap<>(this.fixed);
 		contribute(environment, application, defaults);
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_PREFIX + this.name, defaults));
@@ -51,13 +64,15 @@ public abstract class VantageDefaults implements EnvironmentPostProcessor, Order
 	}
 
 	/**
-	 * Puts this concern's defaults; may warn or fail startup on configuration it cannot use.
+	 * Puts this concern's defaults that depend on the environment or the class path, after the
+	 * fixed ones; may warn or fail startup on configuration it cannot use. Nothing by default.
 	 * @param environment the environment, with the application's configuration loaded
 	 * @param application the application
 	 * @param defaults the map to put the defaults into
 	 */
-	protected abstract void contribute(ConfigurableEnvironment environment, SpringApplication application,
-			Map<String, Object> defaults);
+	protected void contribute(ConfigurableEnvironment environment, SpringApplication application,
+			Map<String, Object> defaults) {
+	}
 
 	@Override
 	public int getOrder() {
