@@ -6,6 +6,8 @@
 # Security default, and the bare build under the OpenTelemetry Java agent. Arguments (all
 # optional): bursts per endpoint and restart (3), burst seconds (3), warm-up seconds per endpoint
 # (10), wrk connections (8), restarts per variant (5). About 25 minutes with the defaults.
+# VARIANTS=bare-security,vantage (any of bare, bare-security, vantage, agent) runs only those,
+# e.g. to compare allocation before and after a change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source benchmarks/agent.sh

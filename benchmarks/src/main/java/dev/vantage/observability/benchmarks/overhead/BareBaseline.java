@@ -41,7 +41,7 @@ public final class BareBaseline {
 
 	static final Variant AGENT = new Variant("agent", "bare + OpenTelemetry agent", true, BARE, List.of());
 
-	private static final List<Variant> VARIANTS = List.of(BARE, BARE_SECURITY, VANTAGE, AGENT);
+	private static final List<Variant> ALL = List.of(BARE, BARE_SECURITY, VANTAGE, AGENT);
 
 	static final Endpoint PLANS = new Endpoint("plans", "GET /plans (cached)", "/plans", null);
 
@@ -78,7 +78,11 @@ public final class BareBaseline {
 
 	private final Load load;
 
-	private BareBaseline(Path bareJar, Path vantageJar, Path agentJar, Path logs, Settings settings) {
+	private final List<Variant> variants;
+
+	private BareBaseline(Path bareJar, Path vantageJar, Path agentJar, Path logs, Settings settings,
+			List<Variant> variants) {
+		this.variants = variants;
 		this.bareJar = bareJar;
 		this.vantageJar = vantageJar;
 		this.agentJar = agentJar;
@@ -102,8 +106,26 @@ public final class BareBaseline {
 		Path logs = Files.createDirectories(Path.of("benchmarks", "target", "bare-baseline"));
 		new BareBaseline(RequestOverhead.existing(args[0], "bare jar"),
 				RequestOverhead.existing(args[1], "jar with the starter"), RequestOverhead.existing(args[2], "agent jar"),
-				logs, settings)
+				logs, settings, variants(System.getenv("VARIANTS")))
 			.measure();
+	}
+
+	/**
+	 * The variants to run: all of them, or those an environment variable names.
+	 * @param names comma-separated variant names ({@code bare,bare-security,vantage,agent}), or
+	 * {@code null} or blank for all
+	 * @return the variants, in their usual order
+	 */
+	static List<Variant> variants(String names) {
+		if (names == null || names.isBlank()) {
+			return ALL;
+		}
+		List<String> wanted = List.of(names.trim().split("\\s*,\\s*"));
+		List<String> known = ALL.stream().map(Variant::name).toList();
+		wanted.stream().filter((name) -> !known.contains(name)).findFirst().ifPresent((name) -> {
+			throw new IllegalArgumentException("VARIANTS: unknown variant '" + name + "' (known: " + known + ")");
+		});
+		return ALL.stream().filter((variant) -> wanted.contains(variant.name())).toList();
 	}
 
 	private void measure() throws Exception {
@@ -115,8 +137,8 @@ public final class BareBaseline {
 		Map<Endpoint, Map<Variant, List<Burst>>> perRestart = new LinkedHashMap<>();
 		Map<Variant, List<Double>> startups = new LinkedHashMap<>();
 		for (int restart = 0; restart < settings.startups(); restart++) {
-			for (int i = 0; i < VARIANTS.size(); i++) {
-				Variant variant = VARIANTS.get((i + restart) % VARIANTS.size());
+			for (int i = 0; i < this.variants.size(); i++) {
+				Variant variant = this.variants.get((i + restart) % this.variants.size());
 				try (Jvm jvm = start(variant, restart)) {
 					startups.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(jvm.startupSeconds());
 					for (Endpoint endpoint : ENDPOINTS) {
@@ -141,16 +163,21 @@ public final class BareBaseline {
 			Report.medians(runs);
 			System.out.println();
 			System.out.println("per-restart ratios, median [95% interval across restarts]");
-			System.out.println("with the starter / bare:                  " + Report.ratios(runs.get(VANTAGE), runs.get(BARE), true));
-			System.out.println("with the starter / bare + security default: "
-					+ Report.ratios(runs.get(VANTAGE), runs.get(BARE_SECURITY), false));
-			System.out.println("with the starter / agent:                 " + Report.ratios(runs.get(VANTAGE), runs.get(AGENT), false));
+			ratio("with the starter / bare:                  ", runs, BARE, true);
+			ratio("with the starter / bare + security default: ", runs, BARE_SECURITY, false);
+			ratio("with the starter / agent:                 ", runs, AGENT, false);
 		}
 		System.out.printf("%n== startup to readiness, %d starts per variant ==%n", settings.startups());
 		Report.startups(startups, BARE);
 		System.out.println("(targets: with the starter / bare allocation <= 1.00, / bare + security default <= 1.05; "
 				+ "CPU <= 1.05 with the interval's upper end <= 1.10; p99 <= +1 ms; startup <= +1 s; lower than the "
 				+ "agent on every figure)");
+	}
+
+	private static void ratio(String label, Map<Variant, List<Burst>> runs, Variant baseline, boolean withTargets) {
+		if (runs.containsKey(VANTAGE) && runs.containsKey(baseline)) {
+			System.out.println(label + Report.ratios(runs.get(VANTAGE), runs.get(baseline), withTargets));
+		}
 	}
 
 	/** The median of each figure over a restart's bursts. */

@@ -47,7 +47,7 @@ final class Report {
 						.format("%.2f"));
 		}
 		for (Map.Entry<Variant, List<Double>> entry : seconds.entrySet()) {
-			if (entry.getKey() != baseline) {
+			if (entry.getKey() != baseline && seconds.containsKey(baseline)) {
 				System.out.printf("%s - %s: %s s%n", entry.getKey().label(), baseline.label(),
 						Interval.ofDifferences(entry.getValue(), seconds.get(baseline), Double::doubleValue)
 							.format("%+.2f"));

@@ -27,6 +27,17 @@ class SettingsAndAttributionTests {
 	}
 
 	@Test
+	void bareBaselineRunsTheVariantsNamedInTheirUsualOrder() {
+		assertThat(BareBaseline.variants(null)).containsExactly(BareBaseline.BARE, BareBaseline.BARE_SECURITY,
+				BareBaseline.VANTAGE, BareBaseline.AGENT);
+		assertThat(BareBaseline.variants(" vantage , bare-security")).containsExactly(BareBaseline.BARE_SECURITY,
+				BareBaseline.VANTAGE);
+		assertThatIllegalArgumentException().isThrownBy(() -> BareBaseline.variants("vantage,bare-secruity"))
+			.withMessageContaining("VARIANTS")
+			.withMessageContaining("'bare-secruity'");
+	}
+
+	@Test
 	void vantageFramesAreAttributedToTheirConcern() {
 		assertThat(JfrAttribution.isVantage("dev.vantage.observability.autoconfigure.db.QueryMetricsListener")).isTrue();
 		assertThat(JfrAttribution.isVantage("net.ttddyy.dsproxy.proxy.StatementProxyLogic")).isTrue();

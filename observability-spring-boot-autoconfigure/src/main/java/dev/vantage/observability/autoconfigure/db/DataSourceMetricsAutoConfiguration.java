@@ -12,6 +12,7 @@ import io.r2dbc.proxy.observation.QueryObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
+import net.ttddyy.observation.tracing.QueryContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of {@code db.query} and {@code db.query.slow} for every JDBC
@@ -77,6 +80,12 @@ public final class DataSourceMetricsAutoConfiguration {
 				return MeterFilter.denyNameStartsWith(JdbcStatementSpans.OBSERVATION);
 			}
 
+			@Bean
+			@Order(Ordered.HIGHEST_PRECEDENCE)
+			static StatementTimersSkipped vantageJdbcStatementTimersSkipped() {
+				return new StatementTimersSkipped(QueryContext.class);
+			}
+
 		}
 
 	}
@@ -108,6 +117,13 @@ public final class DataSourceMetricsAutoConfiguration {
 		@ConditionalOnMissingClass(BOOT_R2DBC_OBSERVATIONS)
 		MeterFilter vantageR2dbcStatementTimersDenied() {
 			return MeterFilter.denyNameStartsWith("r2dbc.query");
+		}
+
+		@Bean
+		@ConditionalOnMissingClass(BOOT_R2DBC_OBSERVATIONS)
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		static StatementTimersSkipped vantageR2dbcStatementTimersSkipped() {
+			return new StatementTimersSkipped(io.r2dbc.proxy.observation.QueryContext.class);
 		}
 
 	}

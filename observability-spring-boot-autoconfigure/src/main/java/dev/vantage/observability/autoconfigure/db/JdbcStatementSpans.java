@@ -2,12 +2,16 @@ package dev.vantage.observability.autoconfigure.db;
 
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
+import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
 import net.ttddyy.observation.tracing.JdbcObservationDocumentation;
+import net.ttddyy.observation.tracing.JdbcObservationDocumentation.QueryHighCardinalityKeyNames;
+import net.ttddyy.observation.tracing.JdbcObservationDocumentation.QueryLowCardinalityKeyNames;
 import net.ttddyy.observation.tracing.QueryContext;
 import net.ttddyy.observation.tracing.QueryObservationConvention;
 
@@ -39,7 +43,17 @@ final class JdbcStatementSpans {
 		config.queryListener(listener);
 	}
 
+	/**
+	 * The statement span's key values, made directly (the library's default formats each key
+	 * and fills a set on every statement): the data source, each statement masked, its
+	 * operation, and the rows an update changed. Parameter values are never collected.
+	 */
 	private static final class MaskingConvention implements QueryObservationConvention {
+
+		private static final String[] STATEMENT_KEYS = IntStream.range(0, 8).mapToObj(MaskingConvention::format)
+			.toArray(String[]::new);
+
+		private static final KeyValue[] NO_ROWS = {};
 
 		private final MaskedStatements masking;
 
@@ -48,8 +62,26 @@ final class JdbcStatementSpans {
 		}
 
 		@Override
+		public KeyValues getLowCardinalityKeyValues(QueryContext context) {
+			String dataSource = context.getDataSourceName();
+			return (dataSource != null) ? KeyValues.of(QueryLowCardinalityKeyNames.DATASOURCE_NAME.asString(), dataSource)
+					: KeyValues.empty();
+		}
+
+		@Override
 		public KeyValues getHighCardinalityKeyValues(QueryContext context) {
-			return this.masking.mask(QueryObservationConvention.super.getHighCardinalityKeyValues(context), "jdbc.query[");
+			String rows = context.getAffectedRowCount();
+			return this.masking.of(context.getQueries(), MaskingConvention::statementKey,
+					(rows != null) ? new KeyValue[] { KeyValue.of(QueryHighCardinalityKeyNames.ROW_AFFECTED, rows) }
+							: NO_ROWS);
+		}
+
+		private static String statementKey(int index) {
+			return (index < STATEMENT_KEYS.length) ? STATEMENT_KEYS[index] : format(index);
+		}
+
+		private static String format(int index) {
+			return String.format(QueryHighCardinalityKeyNames.QUERY.asString(), index);
 		}
 
 	}

@@ -2,20 +2,29 @@ package dev.vantage.observability.autoconfigure.db;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
+import net.ttddyy.observation.tracing.QueryContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -110,6 +119,31 @@ class DataSourceMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void withBootsObservationRegistryStatementSpansNeverReachItsMeterHandler() {
+		List<String> meterNames = new CopyOnWriteArrayList<>();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
+			.withBean(Tracer.class, () -> Tracer.NOOP)
+			.withBean("everyMeterSeen", MeterFilter.class, () -> new MeterFilter() {
+
+				@Override
+				public Meter.Id map(Meter.Id id) {
+					meterNames.add(id.getName());
+					return id;
+				}
+
+			})
+			.withBean(StoppedStatements.class, StoppedStatements::new)
+			.run((context) -> {
+				new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 42", Integer.class);
+				assertThat(context.getBean(StoppedStatements.class).stopped).hasSize(1);
+				assertThat(meterNames).contains("db.query").noneMatch((name) -> name.startsWith("jdbc.query"));
+				Observation.createNotStarted("other.work", context.getBean(ObservationRegistry.class)).observe(() -> {
+				});
+				assertThat(context.getBean(MeterRegistry.class).get("other.work").timer().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void failedStatementObservationCarriesTheError() {
 		this.contextRunner.withUserConfiguration(TracedObservations.class).run((context) -> {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
@@ -155,6 +189,22 @@ class DataSourceMetricsAutoConfigurationTests {
 
 	private static boolean timed(DataSource dataSource) {
 		return AopUtils.isAopProxy(dataSource) || dataSource instanceof ProxyDataSource;
+	}
+
+	static final class StoppedStatements implements ObservationHandler<QueryContext> {
+
+		final List<QueryContext> stopped = new CopyOnWriteArrayList<>();
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof QueryContext;
+		}
+
+		@Override
+		public void onStop(QueryContext context) {
+			this.stopped.add(context);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
