@@ -7,12 +7,14 @@ import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.observation.QueryObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
 import net.ttddyy.observation.tracing.QueryContext;
+import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,7 +36,8 @@ import org.springframework.core.annotation.Order;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnObservabilityEnabled(VantageDbProperties.PREFIX)
@@ -84,6 +87,24 @@ public final class DataSourceMetricsAutoConfiguration {
 			@Order(Ordered.HIGHEST_PRECEDENCE)
 			static StatementTimersSkipped vantageJdbcStatementTimersSkipped() {
 				return new StatementTimersSkipped(QueryContext.class);
+			}
+
+			/**
+			 * Statement spans as datasource-micrometer means them: client spans that propagate
+			 * nothing. Boot's sender handler would otherwise take them, and inject the trace
+			 * context and baggage of every statement into a carrier nobody reads.
+			 */
+			@Configuration(proxyBeanMethods = false)
+			@ConditionalOnClass(Tracer.class)
+			@ConditionalOnBean(Tracer.class)
+			static class TracingConfiguration {
+
+				@Bean
+				@Order(Ordered.HIGHEST_PRECEDENCE)
+				QueryTracingObservationHandler vantageJdbcStatementTracing(Tracer tracer) {
+					return new QueryTracingObservationHandler(tracer);
+				}
+
 			}
 
 		}

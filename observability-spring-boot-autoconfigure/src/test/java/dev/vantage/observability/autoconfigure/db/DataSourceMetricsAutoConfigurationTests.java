@@ -19,6 +19,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.observation.tracing.DataSourceObservationListener;
 import net.ttddyy.observation.tracing.QueryContext;
+import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
@@ -151,6 +152,14 @@ class DataSourceMetricsAutoConfigurationTests {
 			assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).singleElement()
 				.satisfies((statement) -> assertThat(statement.getError()).isInstanceOf(SQLException.class));
 		});
+	}
+
+	@Test
+	void statementSpansAreDatasourceMicrometersClientSpansThatPropagateNothing() {
+		this.contextRunner.withUserConfiguration(TracedObservations.class)
+			.run((context) -> assertThat(context).hasSingleBean(QueryTracingObservationHandler.class));
+		this.contextRunner.withUserConfiguration(TracedObservations.Untraced.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(QueryTracingObservationHandler.class));
 	}
 
 	@Test
