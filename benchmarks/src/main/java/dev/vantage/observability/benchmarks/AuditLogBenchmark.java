@@ -81,7 +81,12 @@ public class AuditLogBenchmark {
 	@Benchmark
 	@Threads(4)
 	public void auditEventToFile() {
-		this.audit.log(AuditEvent.builder("order.refund")
+		this.audit.log(refund());
+	}
+
+	/** The event both audit benchmarks log: fields, metadata, and a card number to mask. */
+	static AuditEvent refund() {
+		return AuditEvent.builder("order.refund")
 			.principal("alice")
 			.tenant("acme")
 			.action("refund")
@@ -89,7 +94,7 @@ public class AuditLogBenchmark {
 			.clientIp("203.0.113.7")
 			.metadata("amount", "19.99")
 			.metadata("card_number", "4111111111111111")
-			.build());
+			.build();
 	}
 
 	/** An application with nothing but the starter. */
