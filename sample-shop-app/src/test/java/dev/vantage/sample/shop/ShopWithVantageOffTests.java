@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose domain code records through Vantage's beans, still starts and sells, and nothing of
  * Vantage's is recorded.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "observability.enabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "observability.enabled=false", "sample.chaos.payment-failure-rate=0" })
 class ShopWithVantageOffTests {
 
 	@LocalServerPort
