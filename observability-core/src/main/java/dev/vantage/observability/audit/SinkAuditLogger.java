@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.vantage.observability.cardinality.BoundedTagCache;
 import dev.vantage.observability.cardinality.CardinalityGuard;
@@ -37,6 +38,12 @@ public final class SinkAuditLogger implements AuditLogger {
 
 	private final Counter failures;
 
+	/** The write in progress on each thread, so that a failure its appender reports unmarks it as written. */
+	private final ThreadLocal<Write> writes = ThreadLocal.withInitial(Write::new);
+
+	/** Whether writes are failing: the failure and the recovery are logged once each, not per event. */
+	private final AtomicBoolean failing = new AtomicBoolean();
+
 	/**
 	 * Creates the logger.
 	 * @param sink where events are written
@@ -63,21 +70,45 @@ public final class SinkAuditLogger implements AuditLogger {
 	@Override
 	public void log(AuditEvent event) {
 		AuditEvent complete = complete(Arguments.requireNonNull(event, "event"));
+		Write write = this.writes.get();
+		write.start(complete.type());
 		try {
 			this.sink.write(complete);
 		}
 		catch (RuntimeException ex) {
-			writeFailed(complete.type(), ex);
+			if (!write.end()) {
+				writeFailed(complete.type(), ex);
+			}
+			return;
+		}
+		if (write.end()) {
 			return;
 		}
 		this.events.get(event.type()).get(event.outcome()).increment();
+		if (this.failing.get() && this.failing.compareAndSet(true, false)) {
+			logger.warn("Audit events are written again; {} lost in all since the start, counted in {}",
+					(long) this.failures.count(), FAILURES_METER);
+		}
 	}
 
+	/**
+	 * Counts a lost event. Called while this thread writes an event (an appender reporting its
+	 * I/O error), it marks that event lost, so it is never counted as written too.
+	 */
 	@Override
 	public void writeFailed(@Nullable String type, @Nullable Throwable cause) {
+		Write write = this.writes.get();
+		String lostType = (type != null) ? type : write.type();
+		if (write.fail()) {
+			return;
+		}
 		this.failures.increment();
-		logger.error("Audit event{} could not be written: {}", (type != null) ? " '" + type + "'" : "",
-				(cause != null) ? cause.toString() : "unknown error");
+		if (this.failing.compareAndSet(false, true)) {
+			logger.error("Audit event{} could not be written, and later lost events are counted in {} "
+					+ "without a line each until writes succeed again: {}",
+					(lostType != null) ? " '" + lostType + "'" : "", FAILURES_METER,
+					(cause != null) ? cause.toString() : "unknown error");
+		}
 	}
 
 	private AuditEvent complete(AuditEvent event) {
@@ -96,6 +127,47 @@ public final class SinkAuditLogger implements AuditLogger {
 
 	private @Nullable String mask(@Nullable String value) {
 		return this.masker.mask(value);
+	}
+
+	/** One thread's write in progress: its type, and whether a failure was reported during it. */
+	private static final class Write {
+
+		private @Nullable String type;
+
+		private boolean active;
+
+		private boolean failed;
+
+		void start(String type) {
+			this.type = type;
+			this.active = true;
+			this.failed = false;
+		}
+
+		/** Ends the write; returns whether it failed. */
+		boolean end() {
+			this.active = false;
+			this.type = null;
+			return this.failed;
+		}
+
+		@Nullable String type() {
+			return this.active ? this.type : null;
+		}
+
+		/**
+		 * Marks the write in progress failed; returns {@code true} when it was already marked, so
+		 * one event is counted lost once however many errors its appenders report.
+		 */
+		boolean fail() {
+			if (!this.active) {
+				return false;
+			}
+			boolean already = this.failed;
+			this.failed = true;
+			return already;
+		}
+
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.vantage.observability.it;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.status.ErrorStatus;
 import dev.vantage.observability.audit.AuditEvent;
 import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.audit.AuditMasker;
-import dev.vantage.observability.autoconfigure.audit.AuditAppenderFailureListener;
 import dev.vantage.observability.testsupport.JsonLines;
+import dev.vantage.observability.testsupport.TinyVolume;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -185,14 +186,47 @@ class AuditLogTests {
 	}
 
 	@Test
-	void appenderErrorIsCountedAsWriteFailure() {
-		try (RunningApp app = start()) {
-			LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-			Appender<?> appender = context.getLogger("AUDIT").getAppender(AuditAppenderFailureListener.AUDIT_APPENDER);
-			assertThat(appender).isNotNull();
-			context.getStatusManager().add(new ErrorStatus("IO failure in appender", appender,
-					new IOException("No space left on device")));
-			assertThat(app.bean(MeterRegistry.class).get(AuditLogger.FAILURES_METER).counter().count()).isEqualTo(1);
+	void onAFullVolumeEveryLostEventIsCountedAndWritingResumesWhenSpaceReturns() throws Exception {
+		Path mount = Files.createDirectories(this.directory.resolve("volume"));
+		try (TinyVolume volume = TinyVolume.mount(mount, 64)) {
+			Path file = volume.resolve("audit.json");
+			// Most of the volume taken by something else, as on a shared disk: the audit log has ~12 KB.
+			Path filler = volume.fill("filler", 52 * 1024);
+			try (RunningApp app = RunningApp.start("--observability.audit.file=" + file,
+					"--spring.application.name=full-disk-shop")) {
+				MeterRegistry registry = app.bean(MeterRegistry.class);
+				int logins = 150;
+				for (int i = 0; i < logins; i++) {
+					String credentials = Base64.getEncoder().encodeToString(("user-" + i + ":wrong").getBytes());
+					HttpResponse<String> response = app.http()
+						.get("/admin/settings", "Authorization", "Basic " + credentials);
+					assertThat(response.statusCode()).as("request %d on a full disk", i).isEqualTo(401);
+				}
+				List<String> lines = JsonLines.lines(Files.readString(file));
+				lines.forEach(JsonLines::parse);
+				double written = registry.get(AuditLogger.EVENTS_METER).counters().stream()
+					.mapToDouble(Counter::count).sum();
+				double lost = registry.get(AuditLogger.FAILURES_METER).counter().count();
+				long failedLogins = lines.stream()
+					.filter((line) -> line.contains("\"type\":\"authentication.failure\"")).count();
+				assertThat(lost).as("events lost on the full volume").isPositive();
+				assertThat(written).as("events counted as written are the lines on disk").isEqualTo(lines.size());
+				assertThat(failedLogins + lost).as("every failed login is on disk or counted lost")
+					.isGreaterThanOrEqualTo(logins);
+
+				Files.delete(filler);
+				for (int i = 0; i < 10; i++) {
+					app.http().get("/admin/settings", "Authorization",
+							"Basic " + Base64.getEncoder().encodeToString(("back-" + i + ":wrong").getBytes()));
+				}
+				List<String> after = JsonLines.lines(Files.readString(file));
+				after.forEach(JsonLines::parse);
+				assertThat(after).filteredOn((line) -> line.contains("\"principal\":\"back-")).hasSize(10);
+				assertThat(registry.get(AuditLogger.FAILURES_METER).counter().count())
+					.as("no more events lost once space returned").isEqualTo(lost);
+				assertThat(registry.get(AuditLogger.EVENTS_METER).counters().stream().mapToDouble(Counter::count).sum())
+					.isEqualTo(after.size());
+			}
 		}
 	}
 
