@@ -1,5 +1,6 @@
 package dev.vantage.observability.audit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 public final class AuditMasker {
 
 	/** The keys masked by default; a key matches when its letters and digits contain one. */
-	public static final List<String> DEFAULT_MASKED_KEYS = List.of("password", "secret", "token", "authorization",
-			"card_number", "cvv", "iban");
+	public static final List<String> DEFAULT_MASKED_KEYS = List.of("password", "passwd", "pwd", "secret", "token",
+			"authorization", "api_key", "credential", "private_key", "access_key", "cookie", "session", "card_number",
+			"cvv", "iban");
 
 	/** What a masked value becomes. */
 	public static final String MASK = "****";
@@ -31,16 +33,11 @@ public final class AuditMasker {
 
 	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})\\.\\d{1,3}");
 
-	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
-
-	private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
-
-	private static final Pattern CREDENTIALS = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+");
-
 	private final String[] maskedKeys;
 
-	/** {@code key=value}, {@code key: value} and {@code "key":"value"} for every masked key. */
-	private final @Nullable Pattern maskedPairs;
+	private final int shortestKey;
+
+	private final SecretScanner scanner;
 
 	private final boolean anonymizeClientIp;
 
@@ -53,7 +50,8 @@ public final class AuditMasker {
 		this.maskedKeys = maskedKeys.stream().map(AuditMasker::normalize).filter((key) -> !key.isEmpty())
 			.toArray(String[]::new);
 		this.anonymizeClientIp = anonymizeClientIp;
-		this.maskedPairs = pairs(this.maskedKeys);
+		this.shortestKey = Arrays.stream(this.maskedKeys).mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+		this.scanner = new SecretScanner(this::isMaskedKey);
 	}
 
 	/**
@@ -62,7 +60,14 @@ public final class AuditMasker {
 	 * @return {@code true} for a sensitive key
 	 */
 	public boolean isMaskedKey(String key) {
-		String normalized = normalize(key);
+		return isMaskedKey(key, 0, key.length());
+	}
+
+	private boolean isMaskedKey(String text, int start, int end) {
+		if (end - start < this.shortestKey) {
+			return false;
+		}
+		String normalized = normalize(text, start, end);
 		for (String masked : this.maskedKeys) {
 			if (normalized.contains(masked)) {
 				return true;
@@ -113,10 +118,11 @@ public final class AuditMasker {
 	}
 
 	/**
-	 * Masks free text that may hold anything, such as an exception's message: card numbers keep
-	 * their last four digits; e-mail addresses, bearer and basic credentials, JSON web tokens
-	 * and the values of masked keys ({@code password=...}, {@code "token": "..."}) become
-	 * {@value #MASK}; the text is cut to {@code maxLength} characters first.
+	 * Masks free text that may hold anything, such as an exception's message, in time linear in
+	 * its length: card numbers keep their last four digits; the values of masked keys (quoted
+	 * values with spaces too), the passwords of URLs, bearer, basic and digest credentials, JSON
+	 * web tokens and e-mail addresses become {@value #MASK}; the text is cut to {@code maxLength}
+	 * characters first.
 	 * @param value the text, possibly {@code null}
 	 * @param maxLength the most characters kept, at least 1
 	 * @return the text to show, {@code null} when absent
@@ -128,20 +134,7 @@ public final class AuditMasker {
 		if (value == null) {
 			return null;
 		}
-		String text = maskCardNumbers((value.length() > maxLength) ? value.substring(0, maxLength) + "..." : value);
-		if (text.indexOf('@') >= 0) {
-			text = EMAIL.matcher(text).replaceAll(MASK);
-		}
-		if (text.contains("eyJ")) {
-			text = JWT.matcher(text).replaceAll(MASK);
-		}
-		if (containsIgnoringCase(text, "bearer") || containsIgnoringCase(text, "basic")) {
-			text = CREDENTIALS.matcher(text).replaceAll("$1 " + MASK);
-		}
-		if (this.maskedPairs != null && (text.indexOf('=') >= 0 || text.indexOf(':') >= 0)) {
-			text = this.maskedPairs.matcher(text).replaceAll("$1" + MASK);
-		}
-		return text;
+		return this.scanner.mask(maskCardNumbers((value.length() > maxLength) ? value.substring(0, maxLength) + "..." : value));
 	}
 
 	/**
@@ -166,34 +159,14 @@ public final class AuditMasker {
 		return MASK;
 	}
 
-	private static boolean containsIgnoringCase(String text, String word) {
-		for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
-			if (text.regionMatches(true, i, word, 0, word.length())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** One pattern for the masked keys, each letter of a key optionally followed by a separator. */
-	private static @Nullable Pattern pairs(String[] keys) {
-		if (keys.length == 0) {
-			return null;
-		}
-		StringBuilder names = new StringBuilder();
-		for (String key : keys) {
-			names.append((names.length() > 0) ? "|" : "");
-			for (int i = 0; i < key.length(); i++) {
-				names.append((i > 0) ? "[-_ .]?" : "").append(Pattern.quote(String.valueOf(key.charAt(i))));
-			}
-		}
-		return Pattern.compile("(?i)([\\w.-]*(?:" + names + ")[\\w.-]*\"?\\s*[=:]\\s*\"?)[^\\s,;&\"']+");
-	}
-
 	/** The key in lower case without separators ({@code Card-Number} is {@code cardnumber}), without a regex. */
 	private static String normalize(String key) {
-		StringBuilder normalized = new StringBuilder(key.length());
-		for (int i = 0; i < key.length(); i++) {
+		return normalize(key, 0, key.length());
+	}
+
+	private static String normalize(String key, int start, int end) {
+		StringBuilder normalized = new StringBuilder(end - start);
+		for (int i = start; i < end; i++) {
 			char c = Character.toLowerCase(key.charAt(i));
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				normalized.append(c);

@@ -1,5 +1,8 @@
 package dev.vantage.observability.audit;
 
+import java.util.List;
+
+import dev.vantage.observability.testsupport.SecretCorpus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,28 @@ class AuditMaskerTests {
 		assertThat(anonymizing.clientIp("203.0.113.77")).isEqualTo("203.0.113.0");
 		assertThat(anonymizing.clientIp("2001:db8:85a3:8d3:1319:8a2e:370:7348")).isEqualTo("2001:db8:85a3::");
 		assertThat(this.masker.clientIp("203.0.113.77")).isEqualTo("203.0.113.77");
+	}
+
+	@Test
+	void hostileCorpusIsMaskedOnEveryEntry() {
+		for (SecretCorpus.Entry entry : SecretCorpus.ENTRIES) {
+			assertThat(this.masker.maskText(entry.input(), 100_000)).as(entry.input()).isEqualTo(entry.masked());
+		}
+	}
+
+	@Test
+	void maskingAMegabyteTakesLinearTime() {
+		// Inputs that make a backtracking pattern quadratic: long word runs, keys without values, many '@'.
+		List<String> hostile = List.of("a".repeat(1_000_000) + "@", "password ".repeat(110_000),
+				"a@".repeat(500_000), "eyJ".repeat(330_000), "x://".repeat(250_000), "password=\"".repeat(100_000));
+		for (String text : hostile) {
+			long started = System.nanoTime();
+			String masked = this.masker.maskText(text, 2_000_000);
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			assertThat(masked).isNotNull();
+			assertThat(millis).as("masking %s... of %d characters", text.substring(0, 12), text.length())
+				.isLessThan(5_000);
+		}
 	}
 
 }

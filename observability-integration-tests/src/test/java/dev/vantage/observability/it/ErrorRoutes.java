@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -31,6 +33,12 @@ class ErrorRoutes {
 		Map<String, Object> order(@PathVariable String id) {
 			throw new IllegalStateException(
 					"order " + id + " failed for card 4111 1111 1111 1111 of alice@example.com");
+		}
+
+		/** An exception whose message carries the body the caller sent: the secrets of the masking corpus. */
+		@PostMapping("/errors/secret")
+		Map<String, Object> secret(@RequestBody String text) {
+			throw new IllegalStateException(text);
 		}
 
 		@GetMapping("/errors/other-path")

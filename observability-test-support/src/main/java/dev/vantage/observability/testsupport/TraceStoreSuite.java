@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,29 @@ public abstract class TraceStoreSuite {
 			assertThat(failed.path("tags").path(statementTag()).asString())
 				.isEqualTo("select * from no_such_table where id = ?");
 			assertThat(failed.path("tags").path("error").asString()).isNotBlank();
+		}
+	}
+
+	@Test
+	void secretsInAnExceptionMessageLeaveNeitherInSpansNorInConsoleLines(CapturedOutput output) {
+		String message = SecretCorpus.ENTRIES.stream().map(SecretCorpus.Entry::input).collect(Collectors.joining("\n"));
+		try (Service app = launchTraced()) {
+			Http http = app.http();
+			assertThat(http.send("POST", "/errors/secret", message.getBytes(StandardCharsets.UTF_8), "Content-Type",
+					"text/plain;charset=UTF-8").statusCode()).isEqualTo(500);
+			String traceId = exemplarTraceId(http, "/errors/secret", "500");
+			serverSpan(traceId);
+			await("the spans of trace " + traceId + " with the exception").atMost(Duration.ofSeconds(30))
+				.until(() -> zipkin.trace(traceId).toString().contains("IllegalStateException"));
+			String spans = zipkin.trace(traceId).toString();
+			String console = output.getOut();
+			assertThat(spans).contains("****");
+			for (SecretCorpus.Entry entry : SecretCorpus.ENTRIES) {
+				for (String secret : entry.secrets()) {
+					assertThat(spans).as("spans of the failed request").doesNotContain(secret);
+					assertThat(console).as("console lines").doesNotContain(secret);
+				}
+			}
 		}
 	}
 

@@ -156,6 +156,17 @@ class ComposeStackTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void everyPublishedPortListensOnLoopbackAndPrometheusHasNoLifecycleApi() throws IOException {
+		services().forEach((name, service) -> {
+			for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+				assertThat(String.valueOf(port)).as(name + " publishes " + port).startsWith("127.0.0.1:");
+			}
+		});
+		assertThat((List<String>) services().get("prometheus").get("command")).doesNotContain("--web.enable-lifecycle");
+	}
+
+	@Test
 	void scrapeTargetsNameServicesAndPortsOfTheStack() throws IOException {
 		Map<String, Map<String, Object>> services = services();
 		String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));

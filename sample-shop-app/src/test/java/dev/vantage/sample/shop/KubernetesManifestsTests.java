@@ -135,6 +135,25 @@ class KubernetesManifestsTests {
 	}
 
 	@Test
+	void productionCarriesNoPasswordAndRunsTheProfileThatRefusesDefaults() throws Exception {
+		List<HasMetadata> production = render("overlays/production");
+		assertThat(production).filteredOn((object) -> object instanceof Secret)
+			.extracting((object) -> object.getMetadata().getName())
+			.as("the only Secret production renders holds no password of the shop")
+			.containsExactly("alertmanager-vantage");
+		Container shop = only(production, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+		assertThat(shop.getEnv()).anySatisfy((env) -> {
+			assertThat(env.getName()).isEqualTo("SPRING_PROFILES_ACTIVE");
+			assertThat(env.getValue()).isEqualTo("production");
+		});
+		assertThat(shop.getEnv()).filteredOn((env) -> env.getName().contains("PASSWORD")).hasSize(2)
+			.allSatisfy((env) -> {
+				assertThat(env.getValue()).as(env.getName() + " has no literal value").isNull();
+				assertThat(env.getValueFrom().getSecretKeyRef()).isNotNull();
+			});
+	}
+
+	@Test
 	void monitoringScrapesWithItsSecretAndCarriesTheRulesDashboardsAndAlertmanager() throws Exception {
 		List<HasMetadata> staging = render("overlays/staging");
 		ServiceMonitor monitor = only(staging, ServiceMonitor.class);

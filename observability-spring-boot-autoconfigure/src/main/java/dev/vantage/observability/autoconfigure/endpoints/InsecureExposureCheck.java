@@ -30,6 +30,9 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 	static final List<String> SENSITIVE = List.of("env", "configprops", "threaddump", "heapdump", "loggers", "beans",
 			"mappings", "shutdown", "vantage", "slo", "errors");
 
+	/** The endpoint that shows business data: tenants, revenue and orders per tenant, routes, exceptions, build. */
+	static final String PROMETHEUS = "prometheus";
+
 	static final String INCLUDE = "management.endpoints.web.exposure.include";
 
 	private static final String SHOW_DETAILS = "management.endpoint.health.show-details";
@@ -84,6 +87,12 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 			}
 			logger.warn(message);
 		}
+		if (this.failures.call(COMPONENT, this::prometheusOpenOnTheApplicationPort, false)) {
+			logger.warn("The prometheus endpoint is reachable without authentication on the application's port: it "
+					+ "shows tenant ids, revenue and orders per tenant, routes, exception names and the build commit "
+					+ "to anyone. Serve the actuator on a port only the scraper reaches (management.server.port), "
+					+ "or give the scraper credentials of its own with Spring Security.");
+		}
 		if ("always".equalsIgnoreCase(this.environment.getProperty(SHOW_DETAILS, ""))) {
 			logger.warn(SHOW_DETAILS + " is 'always': dependency names, URLs and errors are shown to every caller. "
 					+ "Use 'when-authorized'.");
@@ -111,6 +120,17 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 			}
 		}
 		return open;
+	}
+
+	/** Whether anyone may scrape on the application's own port (a separate management port is the fix). */
+	boolean prometheusOpenOnTheApplicationPort() {
+		PathMappedEndpoints exposed = this.endpoints.getIfAvailable();
+		EndpointId id = EndpointId.of(PROMETHEUS);
+		if (exposed == null || exposed.getEndpoint(id) == null
+				|| ManagementPortType.get(this.environment) != ManagementPortType.SAME) {
+			return false;
+		}
+		return this.openToAnyone.allows(exposed.getPath(id));
 	}
 
 	private String managementBasePath() {

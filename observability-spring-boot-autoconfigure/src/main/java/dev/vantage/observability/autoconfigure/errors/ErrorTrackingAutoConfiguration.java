@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
 
+import io.opentelemetry.sdk.trace.internal.SdkTracerProviderUtil;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -133,6 +136,31 @@ public final class ErrorTrackingAutoConfiguration {
 		MaskingLogRecordProcessor vantageMaskingLogRecordProcessor(ErrorTracker tracker,
 				ObjectProvider<ObserverFailures> failures) {
 			return new MaskingLogRecordProcessor(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+	}
+
+	/**
+	 * Masking of the exceptions spans carry. It uses two hooks the OpenTelemetry SDK marks
+	 * internal (its exception attribute resolver and the span processor's ending callback):
+	 * where they are missing the spans are left as the SDK makes them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.opentelemetry.sdk.common.internal.ExceptionAttributeResolver",
+			"io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor",
+			"io.opentelemetry.sdk.trace.internal.SdkTracerProviderUtil",
+			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SdkTracerProviderBuilderCustomizer" })
+	static class SpanConfiguration {
+
+		@Bean
+		MaskingSpanExceptions vantageMaskingSpanExceptions(ErrorTracker tracker,
+				ObjectProvider<ObserverFailures> failures) {
+			return new MaskingSpanExceptions(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+		}
+
+		@Bean
+		SdkTracerProviderBuilderCustomizer vantageMaskingExceptionAttributes(MaskingSpanExceptions masking) {
+			return (builder) -> SdkTracerProviderUtil.setExceptionAttributeResolver(builder, masking);
 		}
 
 	}

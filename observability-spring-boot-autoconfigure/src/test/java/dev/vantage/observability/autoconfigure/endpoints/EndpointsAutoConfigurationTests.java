@@ -36,6 +36,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -48,6 +51,10 @@ class EndpointsAutoConfigurationTests {
 			HeapDumpWebEndpointAutoConfiguration.class, BeansEndpointAutoConfiguration.class,
 			MappingsEndpointAutoConfiguration.class, ShutdownEndpointAutoConfiguration.class,
 			EndpointsAutoConfiguration.class);
+
+	/** Boot's Prometheus scrape endpoint, with the registry it renders. */
+	private static final AutoConfigurations PROMETHEUS = AutoConfigurations.of(MetricsAutoConfiguration.class,
+			PrometheusMetricsExportAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(ENDPOINTS);
@@ -204,6 +211,31 @@ class EndpointsAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
 			.withPropertyValues("management.endpoints.web.exposure.include=health,info,prometheus")
 			.run((context) -> assertThat(output).doesNotContain("are exposed over HTTP"));
+	}
+
+	@Test
+	void prometheusOpenToAnyoneOnTheApplicationPortIsWarnedAbout(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withConfiguration(PROMETHEUS)
+			.withPropertyValues("management.endpoints.web.exposure.include=health,info,prometheus")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("The prometheus endpoint is reachable without authentication")
+					.contains("management.server.port");
+			});
+	}
+
+	@Test
+	void prometheusOnItsOwnManagementPortOrProtectedIsQuiet(CapturedOutput output) {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+			.withConfiguration(PROMETHEUS)
+			.withUserConfiguration(ManagementServer.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=prometheus", "management.server.port=0")
+			.run((context) -> assertThat(output).doesNotContain("The prometheus endpoint is reachable"));
+		this.contextRunner.withConfiguration(PROMETHEUS)
+			.withUserConfiguration(ProtectedActuator.class)
+			.withPropertyValues("management.endpoints.web.exposure.include=prometheus")
+			.run((context) -> assertThat(output).doesNotContain("The prometheus endpoint is reachable"));
 	}
 
 	@Test

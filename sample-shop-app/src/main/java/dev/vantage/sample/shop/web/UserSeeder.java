@@ -4,6 +4,8 @@ import dev.vantage.sample.shop.customers.CustomerService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,9 @@ class UserSeeder implements ApplicationRunner {
 	/** The password of the seeded customers alice (acme), bob (globex) and carol (initech). */
 	static final String CUSTOMER_PASSWORD = "password";
 
+	/** The profile under which the shop refuses to start with a default password. */
+	static final String PRODUCTION = "production";
+
 	private final CustomerService customers;
 
 	private final PasswordEncoder passwords;
@@ -32,12 +37,24 @@ class UserSeeder implements ApplicationRunner {
 
 	UserSeeder(CustomerService customers, PasswordEncoder passwords, JdbcClient jdbc,
 			@Value("${sample.security.admin-password:admin}") String adminPassword,
-			@Value("${sample.security.prometheus-password:prometheus}") String prometheusPassword) {
+			@Value("${sample.security.prometheus-password:prometheus}") String prometheusPassword,
+			Environment environment) {
+		if (environment.acceptsProfiles(Profiles.of(PRODUCTION))) {
+			refuseDefault("sample.security.admin-password", adminPassword, "admin");
+			refuseDefault("sample.security.prometheus-password", prometheusPassword, "prometheus");
+		}
 		this.customers = customers;
 		this.passwords = passwords;
 		this.jdbc = jdbc;
 		this.adminPassword = adminPassword;
 		this.prometheusPassword = prometheusPassword;
+	}
+
+	private static void refuseDefault(String property, String password, String defaultPassword) {
+		if (password.isBlank() || password.equals(defaultPassword)) {
+			throw new IllegalStateException("'" + property + "' must be set to a password of its own under the '"
+					+ PRODUCTION + "' profile: the default '" + defaultPassword + "' is public");
+		}
 	}
 
 	@Override
