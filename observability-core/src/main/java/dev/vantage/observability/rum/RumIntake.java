@@ -95,7 +95,7 @@ public final class RumIntake {
 			return rejected(Rejection.ORIGIN);
 		}
 		int count = this.beacons.increment(Arguments.requireNonNull(clientIp, "clientIp"));
-		if (count == WindowCounters.NOT_TRACKED || count > this.maxBeacons) {
+		if (count > this.maxBeacons) {
 			return rejected(Rejection.RATE_LIMITED);
 		}
 		return null;

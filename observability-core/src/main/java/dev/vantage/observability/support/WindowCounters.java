@@ -2,20 +2,18 @@ package dev.vantage.observability.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts events per key in fixed windows, with bounded memory: at most {@code maxTracked}
- * keys are followed; when full, expired windows are dropped (at most once per quarter
- * window, so that a flood of distinct keys costs O(1) per event), and if none expired a new
- * key is not followed. Shared by the brute-force detector and the RUM beacon rate limit.
- * Internal to Vantage.
+ * keys are followed; when full, the key seen least recently is forgotten (and counted in
+ * {@link #evicted()}) to make room, in constant time. No caller can use the bound up for the
+ * others: a key that keeps coming back stays recent and stays followed, while a flood of
+ * distinct keys only pushes out keys nobody uses. Shared by the brute-force detector and the RUM
+ * beacon rate limit. Internal to Vantage.
  */
 public final class WindowCounters {
-
-	/** What {@link #increment(String)} returns for a key that is not followed because the map is full. */
-	public static final int NOT_TRACKED = -1;
 
 	private final long windowMillis;
 
@@ -23,9 +21,10 @@ public final class WindowCounters {
 
 	private final Clock clock;
 
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+	/** In access order: the eldest entry is the key seen least recently. Guarded by itself. */
+	private final LinkedHashMap<String, Window> windows;
 
-	private volatile long lastPurge = Long.MIN_VALUE;
+	private long evicted;
 
 	/**
 	 * Creates the counters.
@@ -43,27 +42,35 @@ public final class WindowCounters {
 		this.windowMillis = window.toMillis();
 		this.maxTracked = maxTracked;
 		this.clock = clock;
+		this.windows = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
+				if (size() > WindowCounters.this.maxTracked) {
+					WindowCounters.this.evicted++;
+					return true;
+				}
+				return false;
+			}
+
+		};
 	}
 
 	/**
 	 * Counts one event of a key.
 	 * @param key the key
-	 * @return the key's events in its current window, this one included, or
-	 * {@link #NOT_TRACKED} when the key is new and the map is full
+	 * @return the key's events in its current window, this one included
 	 */
 	public int increment(String key) {
 		long now = this.clock.millis();
-		Window window = this.windows.get(key);
-		if (window == null) {
-			if (this.windows.size() >= this.maxTracked) {
-				purgeExpired(now);
-				if (this.windows.size() >= this.maxTracked) {
-					return NOT_TRACKED;
-				}
+		synchronized (this.windows) {
+			Window window = this.windows.get(key);
+			if (window == null) {
+				window = new Window(now);
+				this.windows.put(key, window);
 			}
-			window = this.windows.computeIfAbsent(key, (k) -> new Window(now));
+			return window.increment(now, this.windowMillis);
 		}
-		return window.increment(now, this.windowMillis);
 	}
 
 	/**
@@ -71,19 +78,22 @@ public final class WindowCounters {
 	 * @return the number of keys
 	 */
 	public int tracked() {
-		return this.windows.size();
-	}
-
-	private void purgeExpired(long now) {
-		long last = this.lastPurge;
-		if (now - last < this.windowMillis / 4 && last != Long.MIN_VALUE) {
-			return;
+		synchronized (this.windows) {
+			return this.windows.size();
 		}
-		this.lastPurge = now;
-		this.windows.values().removeIf((candidate) -> candidate.expired(now, this.windowMillis));
 	}
 
-	/** The events of one key in its current window. */
+	/**
+	 * Returns how many keys were forgotten to make room for new ones.
+	 * @return the number of keys
+	 */
+	public long evicted() {
+		synchronized (this.windows) {
+			return this.evicted;
+		}
+	}
+
+	/** The events of one key in its current window; guarded by the map's lock. */
 	private static final class Window {
 
 		private long start;
@@ -94,7 +104,7 @@ public final class WindowCounters {
 			this.start = start;
 		}
 
-		synchronized int increment(long now, long length) {
+		int increment(long now, long length) {
 			if (now - this.start >= length) {
 				this.start = now;
 				this.count = 0;
@@ -103,10 +113,6 @@ public final class WindowCounters {
 				this.count++;
 			}
 			return this.count;
-		}
-
-		synchronized boolean expired(long now, long length) {
-			return now - this.start >= length;
 		}
 
 	}

@@ -75,6 +75,44 @@ class BruteForceDetectorTests {
 	}
 
 	@Test
+	void anAttackerHiddenInAFloodOfDistinctNamesIsStillDetected() {
+		// First come, never evicted, the first 1,000 junk names filled the detector and later keys went untracked.
+		BruteForceDetector.Detection detection = null;
+		for (int i = 0; i < 3_000; i++) {
+			this.detector.failed("junk-" + i, null);
+			if (i % 500 == 499) {
+				detection = this.detector.failed("victim", null);
+			}
+		}
+		assertThat(detection).isNotNull();
+		assertThat(detection.byPrincipal()).isTrue();
+		assertThat(this.detector.tracked()).isEqualTo(1000);
+		assertThat(this.detector.evicted()).isPositive();
+	}
+
+	@Test
+	void hugeUserNamesAreKeptAsTheirDigestWithHeapFlat() {
+		Runtime runtime = Runtime.getRuntime();
+		System.gc();
+		long before = runtime.totalMemory() - runtime.freeMemory();
+		for (int i = 0; i < 750; i++) {
+			StringBuilder name = new StringBuilder(2 * 1024 * 1024);
+			name.append(i).append('-').append("x".repeat(2 * 1024 * 1024 - 8));
+			this.detector.failed(name.toString(), "192.0.2." + (i & 255));
+		}
+		System.gc();
+		long after = runtime.totalMemory() - runtime.freeMemory();
+		// 750 failures of 2 MB names each held as such would keep about 3 GB (UTF-16); digests keep well under 1 MB.
+		assertThat((after - before) / (1024 * 1024)).as("heap growth in MB").isLessThan(64);
+		String repeated = "y".repeat(2 * 1024 * 1024);
+		BruteForceDetector.Detection detection = null;
+		for (int i = 0; i < 6; i++) {
+			detection = this.detector.failed(new String(repeated), null);
+		}
+		assertThat(detection).as("the same huge name is the same key").isNotNull();
+	}
+
+	@Test
 	void invalidSettingsAreRejectedNamingTheParameter() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new BruteForceDetector(0, Duration.ofMinutes(1), 1, this.clock))
 			.withMessageContaining("'maxFailures'");
