@@ -42,6 +42,9 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 
 	private final Map<String, MeterState> meters = new ConcurrentHashMap<>();
 
+	/** Meter names whose budget is kept apart per value of one tag: name to tag key. */
+	private final Map<String, String> partitions = new ConcurrentHashMap<>();
+
 	private final Map<String, Map<String, OverflowRecorder>> overflows = new ConcurrentHashMap<>();
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
@@ -89,13 +92,36 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 		return false;
 	}
 
+	/**
+	 * Keeps the budget of a meter apart for each value of one of its tags: values and series
+	 * of one partition never count against another, so the callers behind one value (browsers
+	 * reporting JavaScript errors, say) cannot use up the budget of the others (the server's own
+	 * errors). The partition tag's own values are bounded by the meter's producer. Call it before
+	 * the meter is first registered.
+	 * @param meter the meter name
+	 * @param tagKey the tag whose values each get a budget of their own
+	 */
+	public void partition(String meter, String tagKey) {
+		this.partitions.put(meter, tagKey);
+	}
+
+	/** The meter name, or the name and the partition tag's value when the meter is partitioned. */
+	private String budget(String name, Meter.Id id) {
+		String partitionTag = this.partitions.isEmpty() ? null : this.partitions.get(name);
+		if (partitionTag == null) {
+			return name;
+		}
+		String value = id.getTag(partitionTag);
+		return (value != null) ? name + '\u0000' + value : name;
+	}
+
 	@Override
 	public Meter.Id map(Meter.Id id) {
 		String name = id.getName();
 		if (!guards(name)) {
 			return id;
 		}
-		MeterState state = this.meters.computeIfAbsent(name, (key) -> new MeterState());
+		MeterState state = this.meters.computeIfAbsent(budget(name, id), (key) -> new MeterState());
 		List<Tag> tags = id.getTags();
 		List<Tag> bounded = null;
 		for (int i = 0; i < tags.size(); i++) {
@@ -117,7 +143,7 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 
 	@Override
 	public MeterFilterReply accept(Meter.Id id) {
-		MeterState state = guards(id.getName()) ? this.meters.get(id.getName()) : null;
+		MeterState state = guards(id.getName()) ? this.meters.get(budget(id.getName(), id)) : null;
 		if (state == null) {
 			return MeterFilterReply.NEUTRAL;
 		}

@@ -142,6 +142,27 @@ class ErrorTrackerTests {
 	}
 
 	@Test
+	void aFloodOfBrowserErrorsLeavesANewServerErrorItsOwnFingerprint() {
+		// The guard's fingerprint budget was shared: ten beacons' groups used it up and a new server
+		// group became fingerprint="other", which the new-group alerts leave out.
+		SimpleMeterRegistry guarded = new SimpleMeterRegistry();
+		CardinalityGuard guard = new CardinalityGuard(10, 2_000, List.of(ErrorTracker.METER));
+		guard.partition(ErrorTracker.METER, "source");
+		guarded.config().meterFilter(guard);
+		ErrorTracker tracker = new ErrorTracker(guarded, new ErrorFingerprinter(List.of("com.example.shop")), List.of(),
+				new AuditMasker(AuditMasker.DEFAULT_MASKED_KEYS, false), "1.4.2", new ErrorLimits(100, 100, 8, 120),
+				CLOCK);
+		for (int i = 0; i < 50; i++) {
+			tracker.recordBrowser("/cart", BrowserError.of("TypeError: f" + i + " is not a function", "at f" + i), 1);
+		}
+		ErrorGroup server = tracker.recordHttp(paymentFailure("declined"), false, 500, null, null);
+		assertThat(guarded.get(ErrorTracker.METER).tag("source", "http").counter().getId().getTag("fingerprint"))
+			.isEqualTo(server.fingerprint());
+		assertThat(guarded.get(ErrorTracker.METER).tag("source", "rum").tag("fingerprint", "other").counter().count())
+			.as("the browsers' groups past their own budget").isPositive();
+	}
+
+	@Test
 	void invalidLimitsNameTheParameter() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ErrorLimits(0, 1, 1, 1))
 			.withMessageContaining("'maxGroups'");

@@ -31,6 +31,7 @@ import org.springframework.core.annotation.Order;
 import dev.vantage.observability.application.BuildInfoMetrics;
 import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
+import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.errors.ErrorFingerprinter;
 import dev.vantage.observability.errors.ErrorGrouping;
 import dev.vantage.observability.errors.ErrorLimits;
@@ -56,7 +57,11 @@ public final class ErrorTrackingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorTracker errorTracker(MeterRegistry registry, VantageErrorsProperties properties, BeanFactory beanFactory,
-			ObjectProvider<BuildProperties> build, ObjectProvider<ErrorGrouping> groupings) {
+			ObjectProvider<BuildProperties> build, ObjectProvider<ErrorGrouping> groupings,
+			ObjectProvider<CardinalityGuard> guard) {
+		// Browsers report errors anonymously: their groups get a fingerprint budget of their own,
+		// so that a flood of beacons cannot turn the server's new groups into 'other'.
+		guard.ifAvailable((bound) -> bound.partition(ErrorTracker.METER, "source"));
 		List<String> packages = properties.getApplicationPackages();
 		if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
 			packages = AutoConfigurationPackages.get(beanFactory);
