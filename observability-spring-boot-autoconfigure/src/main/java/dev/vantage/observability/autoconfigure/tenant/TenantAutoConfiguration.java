@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure.tenant;
 
+import java.util.HashSet;
+
 import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.support.FilterOrder;
 import dev.vantage.observability.tenant.HeaderTenantResolver;
@@ -37,7 +39,7 @@ public final class TenantAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TenantResolver tenantResolver(VantageTenantProperties properties) {
-		return new HeaderTenantResolver(properties.getHeader());
+		return new HeaderTenantResolver(properties.getHeader(), new HashSet<>(properties.getAllowed()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

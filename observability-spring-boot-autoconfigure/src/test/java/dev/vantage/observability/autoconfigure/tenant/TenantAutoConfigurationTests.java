@@ -38,6 +38,16 @@ class TenantAutoConfigurationTests {
 	}
 
 	@Test
+	void withAnAllowListAHeaderOutsideItIsUnknown() {
+		this.contextRunner.withPropertyValues("observability.tenant.allowed=acme,globex").run((context) -> {
+			TenantResolver resolver = context.getBean(TenantResolver.class);
+			assertThat(resolver.resolveTenant(request("X-Tenant-Id", "acme"))).isEqualTo("acme");
+			assertThat(resolver.resolveTenant(request("X-Tenant-Id", "initech"))).isEqualTo("unknown");
+			assertThat(resolver.resolveTenant(request("X-Other", "acme"))).isNull();
+		});
+	}
+
+	@Test
 	void userResolverWins() {
 		this.contextRunner.withUserConfiguration(UserResolver.class).run((context) -> {
 			assertThat(context).hasSingleBean(TenantResolver.class);
