@@ -130,7 +130,15 @@ final class InsecureExposureCheck implements SmartInitializingSingleton {
 				|| ManagementPortType.get(this.environment) != ManagementPortType.SAME) {
 			return false;
 		}
-		return this.openToAnyone.allows(exposed.getPath(id));
+		try {
+			return this.openToAnyone.allows(exposed.getPath(id));
+		}
+		catch (RuntimeException ex) {
+			// A rule Spring Security cannot evaluate outside a request (a dispatcher type matcher)
+			// proves nothing either way; the scrape endpoint is exposed by default, so this is common.
+			logger.debug("Could not tell whether the prometheus endpoint is open to anyone", ex);
+			return false;
+		}
 	}
 
 	private String managementBasePath() {
