@@ -77,13 +77,14 @@ public final class AuditMasker {
 	}
 
 	/**
-	 * Masks the value of a key.
+	 * Masks the value of a key: all of it under a masked key, otherwise as free text
+	 * ({@link #maskText(String, int)}, cut to {@value #MAX_VALUE_LENGTH} characters).
 	 * @param key the key
 	 * @param value the value
 	 * @return the value to write
 	 */
 	public String mask(String key, String value) {
-		return isMaskedKey(key) ? MASK : mask(value);
+		return isMaskedKey(key) ? MASK : maskText(value, MAX_VALUE_LENGTH);
 	}
 
 	/**

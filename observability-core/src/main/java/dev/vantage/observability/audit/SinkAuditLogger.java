@@ -119,7 +119,7 @@ public final class SinkAuditLogger implements AuditLogger {
 		String spanId = event.spanId();
 		return new AuditEvent(event.type(), event.outcome(), mask(event.principal()),
 				(event.tenant() != null) ? mask(event.tenant()) : TenantContext.current(), mask(event.action()),
-				mask(event.resource()), mask(event.reason()), this.masker.clientIp(event.clientIp()),
+				maskText(event.resource()), maskText(event.reason()), this.masker.clientIp(event.clientIp()),
 				mask(event.userAgent()), (traceId != null) ? traceId : MDC.get("traceId"),
 				(spanId != null) ? spanId : MDC.get("spanId"), (timestamp != null) ? timestamp : this.clock.instant(),
 				metadata);
@@ -127,6 +127,11 @@ public final class SinkAuditLogger implements AuditLogger {
 
 	private @Nullable String mask(@Nullable String value) {
 		return this.masker.mask(value);
+	}
+
+	/** Free text written by code (a resource, a reason) may carry anything an exception says. */
+	private @Nullable String maskText(@Nullable String value) {
+		return this.masker.maskText(value, AuditMasker.MAX_VALUE_LENGTH);
 	}
 
 	/** One thread's write in progress: its type, and whether a failure was reported during it. */

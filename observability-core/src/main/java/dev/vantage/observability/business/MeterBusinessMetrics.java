@@ -62,22 +62,22 @@ public final class MeterBusinessMetrics implements BusinessMetrics {
 		this.registry = registry;
 		this.guard = guard;
 		int max = guard.maxTagValues();
-		this.orders = new BoundedTagCache<>(max, guard.overflowRecorder("business.orders", "tenant"),
+		this.orders = new BoundedTagCache<>(max, guard.overflowRecorder("business.orders", "tenant"), registry,
 				(tenant) -> new EnumMeters<>(OrderStatus.class, (status) -> Counter.builder("business.orders")
 					.description("Orders that reached a status")
 					.tags("tenant", tenant, "status", status.tagValue)
 					.register(registry)));
-		this.orderValue = byTenantAndCurrency(guard, "business.order.value",
+		this.orderValue = byTenantAndCurrency(registry, guard, "business.order.value",
 				(tenant, currency) -> DistributionSummary.builder("business.order.value")
 					.description("Amount of placed orders, in major units of the currency")
 					.tags("tenant", tenant, "currency", currency)
 					.register(registry));
-		this.revenue = byTenantAndCurrency(guard, "business.revenue", (tenant, currency) -> Counter
+		this.revenue = byTenantAndCurrency(registry, guard, "business.revenue", (tenant, currency) -> Counter
 			.builder("business.revenue")
 			.description("Revenue, in major units of the currency")
 			.tags("tenant", tenant, "currency", currency)
 			.register(registry));
-		this.refunded = byTenantAndCurrency(guard, "business.refunded", (tenant, currency) -> Counter
+		this.refunded = byTenantAndCurrency(registry, guard, "business.refunded", (tenant, currency) -> Counter
 			.builder("business.refunded")
 			.description("Refunded amount, in major units of the currency")
 			.tags("tenant", tenant, "currency", currency)
@@ -88,13 +88,13 @@ public final class MeterBusinessMetrics implements BusinessMetrics {
 					.tags("provider", provider, "outcome", outcome.tagValue)
 					.serviceLevelObjectives(PAYMENT_BUCKETS)
 					.register(registry)));
-		this.signups = new BoundedTagCache<>(max, guard.overflowRecorder("business.signups", "tenant"),
+		this.signups = new BoundedTagCache<>(max, guard.overflowRecorder("business.signups", "tenant"), registry,
 				(tenant) -> Counter.builder("business.signups")
 					.description("Customer signups")
 					.tag("tenant", tenant)
 					.register(registry));
 		this.lowStock = new BoundedTagCache<>(max, guard.overflowRecorder("business.inventory.low.stock", "tenant"),
-				(tenant) -> {
+				registry, (tenant) -> {
 					AtomicLong count = new AtomicLong();
 					Gauge.builder("business.inventory.low.stock", count, AtomicLong::get)
 						.description("Products below their low-stock threshold")
@@ -112,9 +112,9 @@ public final class MeterBusinessMetrics implements BusinessMetrics {
 			.register(registry));
 	}
 
-	private static <M> BoundedTagCache<ByCurrency<M>> byTenantAndCurrency(CardinalityGuard guard, String meter,
-			BiFunction<String, String, M> factory) {
-		return new BoundedTagCache<>(guard.maxTagValues(), guard.overflowRecorder(meter, "tenant"),
+	private static <M> BoundedTagCache<ByCurrency<M>> byTenantAndCurrency(MeterRegistry registry,
+			CardinalityGuard guard, String meter, BiFunction<String, String, M> factory) {
+		return new BoundedTagCache<>(guard.maxTagValues(), guard.overflowRecorder(meter, "tenant"), registry,
 				(tenant) -> new ByCurrency<>((currency) -> factory.apply(tenant, currency.getCurrencyCode())));
 	}
 

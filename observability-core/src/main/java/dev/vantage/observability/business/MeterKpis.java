@@ -23,7 +23,7 @@ final class MeterKpis {
 	static <E extends Enum<E>> KpiCounter<E> counter(Kpi<E> kpi, MeterRegistry registry, CardinalityGuard guard) {
 		Map<E, String> names = kpi.tagValueNames();
 		BoundedTagCache<EnumMeters<E, Counter>> byTenant = new BoundedTagCache<>(guard.maxTagValues(),
-				guard.overflowRecorder(kpi.name(), "tenant"),
+				guard.overflowRecorder(kpi.name(), "tenant"), registry,
 				(tenant) -> new EnumMeters<>(kpi.tagValues(), (value) -> Counter.builder(kpi.name())
 					.description(kpi.description())
 					.baseUnit(kpi.baseUnit())
@@ -37,7 +37,7 @@ final class MeterKpis {
 	static <E extends Enum<E>> KpiGauge<E> gauge(Kpi<E> kpi, MeterRegistry registry, CardinalityGuard guard) {
 		Map<E, String> names = kpi.tagValueNames();
 		BoundedTagCache<EnumMeters<E, AtomicLong>> byTenant = new BoundedTagCache<>(guard.maxTagValues(),
-				guard.overflowRecorder(kpi.name(), "tenant"),
+				guard.overflowRecorder(kpi.name(), "tenant"), registry,
 				(tenant) -> new EnumMeters<>(kpi.tagValues(), (value) -> {
 					// The level's bits, so that a double is set without allocating.
 					AtomicLong level = new AtomicLong(Double.doubleToRawLongBits(0));

@@ -1,7 +1,7 @@
 package dev.vantage.observability.cardinality;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -177,7 +177,17 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registries.add(registry);
+		registry.config().onMeterRemoved(this::forget);
 		this.overflows.values().forEach((byTag) -> byTag.values().forEach((recorder) -> publish(recorder, registry)));
+	}
+
+	/** Frees the budget a removed meter used, so that a replaced tag value makes room. */
+	private void forget(Meter meter) {
+		Meter.Id id = meter.getId();
+		MeterState state = guards(id.getName()) ? this.meters.get(budget(id.getName(), id)) : null;
+		if (state != null) {
+			state.forget(Tags.of(id.getTagsAsIterable()));
+		}
 	}
 
 	private static void publish(OverflowRecorder recorder, MeterRegistry registry) {
@@ -187,10 +197,10 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 			.register(registry);
 	}
 
-	/** What the guard has admitted for one meter name. */
+	/** What the guard has admitted for one meter name: values per tag key with their series count. */
 	private static final class MeterState {
 
-		private final Map<String, Set<String>> values = new ConcurrentHashMap<>();
+		private final Map<String, Map<String, Integer>> values = new ConcurrentHashMap<>();
 
 		private final Set<Tags> series = ConcurrentHashMap.newKeySet();
 
@@ -198,9 +208,16 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 			if (TagValues.OTHER.equals(value)) {
 				return true;
 			}
-			Set<String> admitted = this.values.computeIfAbsent(key, (k) -> new HashSet<>());
+			Map<String, Integer> admitted = this.values.computeIfAbsent(key, (k) -> new HashMap<>());
 			synchronized (admitted) {
-				return admitted.contains(value) || (admitted.size() < max && admitted.add(value));
+				if (admitted.containsKey(value)) {
+					return true;
+				}
+				if (admitted.size() < max) {
+					admitted.put(value, 0);
+					return true;
+				}
+				return false;
 			}
 		}
 
@@ -209,7 +226,43 @@ public final class CardinalityGuard implements MeterFilter, MeterBinder {
 				return true;
 			}
 			synchronized (this.series) {
-				return this.series.contains(tags) || (this.series.size() < max && this.series.add(tags));
+				if (this.series.contains(tags)) {
+					return true;
+				}
+				if (this.series.size() >= max) {
+					return false;
+				}
+				this.series.add(tags);
+				count(tags, 1);
+				return true;
+			}
+		}
+
+		void forget(Tags tags) {
+			synchronized (this.series) {
+				if (this.series.remove(tags)) {
+					count(tags, -1);
+				}
+			}
+		}
+
+		/** A value whose last series is removed leaves the budget. */
+		private void count(Tags tags, int delta) {
+			for (Tag tag : tags) {
+				Map<String, Integer> admitted = this.values.get(tag.getKey());
+				if (admitted != null) {
+					synchronized (admitted) {
+						Integer count = admitted.get(tag.getValue());
+						if (count != null) {
+							if (count + delta <= 0 && delta < 0) {
+								admitted.remove(tag.getValue());
+							}
+							else {
+								admitted.put(tag.getValue(), count + delta);
+							}
+						}
+					}
+				}
 			}
 		}
 

@@ -27,7 +27,7 @@ public final class TenantRequestMetrics {
 	 * @param guard the guard whose limit and overflow counter the tenant tag uses
 	 */
 	public TenantRequestMetrics(MeterRegistry registry, CardinalityGuard guard) {
-		this.byTenant = new BoundedTagCache<>(guard.maxTagValues(), guard.overflowRecorder(METER, "tenant"),
+		this.byTenant = new BoundedTagCache<>(guard.maxTagValues(), guard.overflowRecorder(METER, "tenant"), registry,
 				(tenant) -> new EnumMeters<>(Outcome.class, (outcome) -> Timer.builder(METER)
 					.description("HTTP server requests per tenant (no buckets: rate, errors and mean latency)")
 					.tag("tenant", tenant)

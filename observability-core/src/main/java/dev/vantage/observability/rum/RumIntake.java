@@ -84,14 +84,16 @@ public final class RumIntake {
 
 	/**
 	 * Admits a beacon before its body is read, or counts why not.
-	 * @param origin the request's {@code Origin} header, or {@code null} (not a browser)
+	 * @param origin the request's {@code Origin} header (or the origin of its {@code Referer}),
+	 * or {@code null}: browsers send one with every beacon, so a beacon without either is
+	 * refused as {@link Rejection#ORIGIN}
 	 * @param host the request's {@code Host} header, or {@code null}
 	 * @param clientIp the client address
 	 * @return {@code null} when admitted, else {@link Rejection#ORIGIN} or
 	 * {@link Rejection#RATE_LIMITED}
 	 */
 	public @Nullable Rejection admit(@Nullable String origin, @Nullable String host, String clientIp) {
-		if (origin != null && !isSameOrigin(origin, host) && !isAllowedCrossOrigin(origin)) {
+		if (origin == null || !isSameOrigin(origin, host) && !isAllowedCrossOrigin(origin)) {
 			return rejected(Rejection.ORIGIN);
 		}
 		int count = this.beacons.increment(Arguments.requireNonNull(clientIp, "clientIp"));

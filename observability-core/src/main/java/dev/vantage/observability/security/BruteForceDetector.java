@@ -1,11 +1,7 @@
 package dev.vantage.observability.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import dev.vantage.observability.support.WindowCounters;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Detects brute force: more than {@code maxFailures} failed logins for one principal or one
  * client address within a window. Each key is reported once per window. Memory is bounded
- * whatever callers send: a user name longer than {@value #MAX_KEY_LENGTH} characters is
+ * whatever callers send: a user name longer than {@value BoundedKeys#MAX_KEY_LENGTH} characters is
  * followed by its SHA-256 digest (a form login accepts megabytes), and at most
  * {@code maxTracked} keys are followed, the least recently seen forgotten to make room, so a
  * flood of distinct names neither grows memory nor hides an attacker who keeps trying one name.
@@ -21,8 +17,6 @@ import org.jspecify.annotations.Nullable;
 public final class BruteForceDetector {
 
 	/** The longest user name or address kept as it is; longer ones are kept as their digest. */
-	static final int MAX_KEY_LENGTH = 128;
-
 	private final int maxFailures;
 
 	private final WindowCounters failures;
@@ -49,8 +43,8 @@ public final class BruteForceDetector {
 	 * @return what crossed the threshold with this failure, {@code null} if nothing did
 	 */
 	public @Nullable Detection failed(@Nullable String principal, @Nullable String clientIp) {
-		boolean byPrincipal = (principal != null) && crossed(key("principal:", principal));
-		boolean byAddress = (clientIp != null) && crossed(key("ip:", clientIp));
+		boolean byPrincipal = (principal != null) && crossed(BoundedKeys.of("principal:", principal));
+		boolean byAddress = (clientIp != null) && crossed(BoundedKeys.of("ip:", clientIp));
 		return (byPrincipal || byAddress) ? new Detection(byPrincipal, byAddress) : null;
 	}
 
@@ -68,19 +62,6 @@ public final class BruteForceDetector {
 	 */
 	public long evicted() {
 		return this.failures.evicted();
-	}
-
-	private static String key(String kind, String value) {
-		if (value.length() <= MAX_KEY_LENGTH) {
-			return kind + value;
-		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return kind + "sha256:" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
 	}
 
 	/** Exactly the failure past the allowance crosses: each key is reported once per window. */

@@ -11,6 +11,7 @@ import dev.vantage.observability.tenant.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import dev.vantage.observability.testsupport.SecretCorpus;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -37,6 +38,21 @@ class AuditLoggerTests {
 	void clear() {
 		TenantContext.clear();
 		MDC.clear();
+	}
+
+	@Test
+	void freeTextFieldsAreMaskedLikeAnyMessageOnTheHostileCorpus() {
+		for (SecretCorpus.Entry entry : SecretCorpus.ENTRIES) {
+			this.audit.log(AuditEvent.builder("export.failed")
+				.resource(entry.input())
+				.failure(entry.input())
+				.metadata("query", entry.input())
+				.build());
+			AuditEvent event = this.written.get(this.written.size() - 1);
+			for (String text : new String[] { event.resource(), event.reason(), event.metadata().get("query") }) {
+				assertThat(text).as(entry.input()).isEqualTo(entry.masked());
+			}
+		}
 	}
 
 	@Test

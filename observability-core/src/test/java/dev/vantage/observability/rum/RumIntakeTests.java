@@ -109,11 +109,12 @@ class RumIntakeTests {
 			.containsOnly(null, "other");
 	}
 
+	private static final String SELF = "http://shop.example";
+
 	@Test
-	void pagesOfTheServiceItselfOrAnAllowedOriginOrNoBrowserAreAdmitted() {
+	void pagesOfTheServiceItselfOrAnAllowedOriginAreAdmitted() {
 		assertThat(this.intake.admit("http://shop.example:8080", "shop.example:8080", "198.51.100.1")).isNull();
 		assertThat(this.intake.admit("HTTPS://WWW.EXAMPLE.COM", "api.example.com", "198.51.100.2")).isNull();
-		assertThat(this.intake.admit(null, "shop.example", "198.51.100.3")).isNull();
 		assertThat(this.intake.isAllowedCrossOrigin("https://www.example.com")).isTrue();
 		assertThat(this.intake.isAllowedCrossOrigin("http://shop.example:8080")).isFalse();
 	}
@@ -125,16 +126,18 @@ class RumIntakeTests {
 		assertThat(this.intake.admit("http://shop.example:8081", "shop.example:8080", "198.51.100.1"))
 			.isEqualTo(Rejection.ORIGIN);
 		assertThat(this.intake.admit("http://[bad", "shop.example", "198.51.100.1")).isEqualTo(Rejection.ORIGIN);
-		assertThat(rejected("origin")).isEqualTo(4);
+		assertThat(this.intake.admit(null, "shop.example", "198.51.100.1")).as("no origin: not a browser's page")
+			.isEqualTo(Rejection.ORIGIN);
+		assertThat(rejected("origin")).isEqualTo(5);
 	}
 
 	@Test
 	void eachClientGetsItsAllowancePerWindow() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.intake.admit(null, null, "198.51.100.1")).isNull();
+			assertThat(this.intake.admit(SELF, "shop.example", "198.51.100.1")).isNull();
 		}
-		assertThat(this.intake.admit(null, null, "198.51.100.1")).isEqualTo(Rejection.RATE_LIMITED);
-		assertThat(this.intake.admit(null, null, "198.51.100.2")).isNull();
+		assertThat(this.intake.admit(SELF, "shop.example", "198.51.100.1")).isEqualTo(Rejection.RATE_LIMITED);
+		assertThat(this.intake.admit(SELF, "shop.example", "198.51.100.2")).isNull();
 		assertThat(rejected("rate_limited")).isEqualTo(1);
 	}
 
@@ -143,16 +146,16 @@ class RumIntakeTests {
 		// First come, never evicted, the first 100 addresses filled the bound and every later visitor was refused.
 		int refused = 0;
 		for (int i = 0; i < 100_000; i++) {
-			if (this.intake.admit(null, null, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255)) != null) {
+			if (this.intake.admit(SELF, "shop.example", "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255)) != null) {
 				refused++;
 			}
 			if (i % 20 == 0) {
-				this.intake.admit(null, null, "203.0.113.9");
+				this.intake.admit(SELF, "shop.example", "203.0.113.9");
 			}
 		}
 		assertThat(this.intake.trackedClients()).isEqualTo(100);
 		assertThat(refused).as("newcomers refused").isZero();
-		assertThat(this.intake.admit(null, null, "203.0.113.9")).as("a client over its rate during the flood")
+		assertThat(this.intake.admit(SELF, "shop.example", "203.0.113.9")).as("a client over its rate during the flood")
 			.isNotNull();
 	}
 

@@ -231,6 +231,58 @@ class AuditLogTests {
 	}
 
 	@Test
+	void anAuditFloodWritesAFewLinesAndLosesNoCount() throws Exception {
+		Path file = this.directory.resolve("audit.json");
+		try (RunningApp app = RunningApp.start("--observability.audit.file=" + file,
+				"--observability.security.audit-flood.window=2s", "--spring.application.name=flooded-shop")) {
+			String credentials = "Basic " + Base64.getEncoder().encodeToString("alice:wrong".getBytes());
+			int logins = 2_000;
+			ExecutorService executor = Executors.newFixedThreadPool(8);
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < logins; i++) {
+				statuses.add(executor.submit(() -> app.http().get("/admin/settings", "Authorization", credentials)
+					.statusCode()));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(401);
+			}
+			executor.shutdown();
+			// The flood's window ends and the periodic flush writes what it counted.
+			long deadline = System.nanoTime() + 15_000_000_000L;
+			List<JsonNode> events = List.of();
+			while (System.nanoTime() < deadline && recorded(events, "authentication.failure") < logins) {
+				Thread.sleep(250);
+				events = JsonLines.lines(Files.readString(file)).stream().map(JsonLines::parse).toList();
+			}
+			assertThat(recorded(events, "authentication.failure")).as("failed logins written or summarized")
+				.isEqualTo(logins);
+			assertThat(events).filteredOn((event) -> event.path("type").asString().equals("authentication.failure"))
+				.as("one attacker's failures written one by one").hasSizeLessThanOrEqualTo(10 * 3);
+			long summarized = events.stream()
+				.filter((event) -> event.path("type").asString().equals("audit.suppressed"))
+				.mapToLong((event) -> Long.parseLong(event.path("metadata").path("count").asString()))
+				.sum();
+			assertThat(summarized).isPositive();
+			assertThat(app.http().scrape().sum("audit_events_suppressed_total")).isEqualTo(summarized);
+		}
+	}
+
+	/** Events of a type on disk, one by one or counted in an {@code audit.suppressed} summary. */
+	private static long recorded(List<JsonNode> events, String type) {
+		long count = 0;
+		for (JsonNode event : events) {
+			if (event.path("type").asString().equals(type)) {
+				count++;
+			}
+			else if (event.path("type").asString().equals("audit.suppressed")
+					&& event.path("metadata").path("suppressed_type").asString().equals(type)) {
+				count += Long.parseLong(event.path("metadata").path("count").asString());
+			}
+		}
+		return count;
+	}
+
+	@Test
 	void auditLinesStayOutOfTheConsole() throws IOException {
 		try (RunningApp app = start()) {
 			assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("AUDIT").isAdditive()).isFalse();

@@ -190,7 +190,7 @@ public abstract class ErrorTrackingSuite {
 					+ "{\"message\":\"TypeError: Cannot read properties of undefined (reading 'total')\","
 					+ "\"frame\":\"renderCart@http://127.0.0.1/app.91bc77de.js:11:7\",\"count\":1}]}";
 			assertThat(http.send("POST", "/vantage/rum", beacon.getBytes(StandardCharsets.UTF_8), "Content-Type",
-					"text/plain").statusCode()).isEqualTo(204);
+					"text/plain", "Origin", "http://127.0.0.1:" + app.port()).statusCode()).isEqualTo(204);
 			Scrape scrape = scrape(http);
 			assertThat(scrape.samples("errors_total")).singleElement().satisfies((sample) -> {
 				assertThat(sample.labels()).containsEntry("source", "rum").containsEntry("exception", "TypeError");

@@ -32,6 +32,8 @@ public interface RumChecks extends OutsideInService {
 			assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
 					(type) -> assertThat(type).startsWith("text/javascript"));
 			assertThat(script.body()).contains("var webVitals=", "\"beacon\":\"/vantage/rum\"");
+			assertThat(script.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(script.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
 			String etag = script.headers().firstValue("ETag").orElseThrow();
 			assertThat(http.get("/vantage/rum.js", "If-None-Match", etag).statusCode()).isEqualTo(304);
 
@@ -39,8 +41,14 @@ public interface RumChecks extends OutsideInService {
 					+ "{\"name\":\"LCP\",\"value\":1200},{\"name\":\"FCP\",\"value\":700},{\"name\":\"TTFB\",\"value\":90},"
 					+ "{\"name\":\"INP\",\"value\":64},{\"name\":\"CLS\",\"value\":0.05},"
 					+ "{\"name\":\"FID\",\"value\":5},{\"name\":\"LCP\",\"value\":1300}]}").statusCode()).isEqualTo(204);
-			assertThat(beacon(http, null, "{\"page\":\"/products/42?ref=mail\",\"view\":true}").statusCode())
-				.isEqualTo(204);
+			HttpResponse<String> fromReferer = http.send("POST", "/vantage/rum",
+					"{\"page\":\"/products/42?ref=mail\",\"view\":true}".getBytes(StandardCharsets.UTF_8),
+					"Content-Type", "text/plain", "Referer", self + "/products/42?ref=mail");
+			assertThat(fromReferer.statusCode()).as("a page that sends its Referer but no Origin").isEqualTo(204);
+			assertThat(fromReferer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(fromReferer.headers().firstValue("Cache-Control")).hasValue("no-store");
+			assertThat(beacon(http, null, "{\"page\":\"/products/{id}\",\"view\":true}").statusCode())
+				.as("neither Origin nor Referer: not a browser's page").isEqualTo(403);
 			HttpResponse<String> crossOrigin = beacon(http, "https://www.example.com",
 					"{\"page\":\"/products/{id}\",\"metrics\":[{\"name\":\"TTFB\",\"value\":-1}]}");
 			assertThat(crossOrigin.statusCode()).isEqualTo(204);
@@ -77,7 +85,7 @@ public interface RumChecks extends OutsideInService {
 			assertThat(scrape.sum("rum_js_errors_total", "page", page)).isEqualTo(2);
 			assertThat(scrape.labelValues("rum_page_views_total", "page")).containsExactlyInAnyOrder(page, "other");
 			assertThat(scrape.sum("rum_beacons_rejected_total", "reason", "invalid_value")).isEqualTo(3);
-			assertThat(scrape.sum("rum_beacons_rejected_total", "reason", "origin")).isEqualTo(1);
+			assertThat(scrape.sum("rum_beacons_rejected_total", "reason", "origin")).isEqualTo(2);
 			assertThat(scrape.sum("rum_beacons_rejected_total", "reason", "malformed")).isEqualTo(2);
 			assertThat(scrape.sum("rum_beacons_rejected_total", "reason", "too_large")).isEqualTo(1);
 			assertThat(scrape.sum("rum_beacons_rejected_total", "reason", "rate_limited")).isZero();
@@ -92,11 +100,12 @@ public interface RumChecks extends OutsideInService {
 		try (Service app = start("--observability.rum.enabled=true", "--observability.rum.pages=/",
 				"--observability.rum.max-beacons-per-client=300")) {
 			Http http = app.http();
+			String self = "http://127.0.0.1:" + app.port();
 			for (int i = 0; i < 300; i++) {
-				assertThat(beacon(http, null, "{\"page\":\"/flood/" + i + "\",\"view\":true,\"metrics\":"
+				assertThat(beacon(http, self, "{\"page\":\"/flood/" + i + "\",\"view\":true,\"metrics\":"
 						+ "[{\"name\":\"LCP\",\"value\":" + i + "}]}").statusCode()).isEqualTo(204);
 			}
-			assertThat(beacon(http, null, "{\"page\":\"/\",\"view\":true}").statusCode()).isEqualTo(429);
+			assertThat(beacon(http, self, "{\"page\":\"/\",\"view\":true}").statusCode()).isEqualTo(429);
 			Scrape scrape = http.scrape();
 			assertThat(scrape.labelValues("rum_page_views_total", "page")).containsExactly("other");
 			assertThat(scrape.sum("rum_page_views_total", "page", "other")).isEqualTo(300);

@@ -28,6 +28,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
@@ -67,8 +68,16 @@ public final class RumAutoConfiguration {
 	}
 
 	@Bean
-	RumEndpoint rumEndpoint(RumIntake intake, VantageRumProperties properties) {
-		return new RumEndpoint(intake, properties, new RumScript(properties.getScriptPath(), properties.getPath()));
+	RumEndpoint rumEndpoint(RumIntake intake, VantageRumProperties properties, Environment environment) {
+		boolean framework = "framework"
+			.equalsIgnoreCase(environment.getProperty("server.forward-headers-strategy", "").strip());
+		if (framework) {
+			logger.warn("server.forward-headers-strategy=framework trusts X-Forwarded-For from any client, so a client "
+					+ "can evade the RUM rate limit by sending another address with each beacon (memory stays "
+					+ "bounded). Prefer 'native' with the proxies the server trusts");
+		}
+		return new RumEndpoint(intake, properties, new RumScript(properties.getScriptPath(), properties.getPath()),
+				framework);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure.rum;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,8 @@ import dev.vantage.observability.rum.Beacon;
 import dev.vantage.observability.rum.Rejection;
 import dev.vantage.observability.rum.RumIntake;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -20,6 +24,8 @@ import org.springframework.web.cors.CorsConfiguration;
  * {@code checkNotModified}.
  */
 final class RumEndpoint {
+
+	private static final Logger logger = LoggerFactory.getLogger(RumEndpoint.class);
 
 	/** How long a browser may keep a preflight's answer. */
 	private static final Duration CORS_MAX_AGE = Duration.ofDays(1);
@@ -36,7 +42,14 @@ final class RumEndpoint {
 
 	private final CorsConfiguration cors = new CorsConfiguration();
 
-	RumEndpoint(RumIntake intake, VantageRumProperties properties, RumScript script) {
+	/** Spring's forwarded-header filter trusts the headers from anyone; it is warned about at startup. */
+	private final boolean frameworkForwardedHeaders;
+
+	private volatile boolean warnedForwarded;
+
+	RumEndpoint(RumIntake intake, VantageRumProperties properties, RumScript script,
+			boolean frameworkForwardedHeaders) {
+		this.frameworkForwardedHeaders = frameworkForwardedHeaders;
 		this.intake = intake;
 		this.path = properties.getPath();
 		this.scriptPath = properties.getScriptPath();
@@ -80,6 +93,7 @@ final class RumEndpoint {
 		}
 		return Reply.status(200)
 			.header("Content-Type", "text/javascript;charset=UTF-8")
+			.header("Cache-Control", scriptCacheControl())
 			.body(method.equals("GET") ? this.script.bytes() : new byte[0]);
 	}
 
@@ -102,19 +116,59 @@ final class RumEndpoint {
 	 * Decides on a beacon request (not a preflight) before its body is read.
 	 * @return the answer, or {@code null} when the body is to be read and passed to {@link #receive}
 	 */
-	@Nullable Reply admit(String method, @Nullable String origin, @Nullable String host, String clientIp,
-			long contentLength) {
+	@Nullable Reply admit(String method, BeaconRequest request) {
 		if (!method.equals("POST")) {
 			return Reply.status(405).header("Allow", "POST, OPTIONS");
 		}
-		Rejection rejection = this.intake.admit(origin, host, clientIp);
+		if (request.forwarded() && !this.warnedForwarded && !this.frameworkForwardedHeaders) {
+			this.warnedForwarded = true;
+			logger.warn("RUM beacons arrive through a proxy (X-Forwarded-For or Forwarded), but the service does not "
+					+ "read forwarded headers: every visitor shares the proxy's rate limit "
+					+ "(observability.rum.max-beacons-per-client). Set server.forward-headers-strategy=native and list "
+					+ "the proxies the server trusts (server.tomcat.remoteip.internal-proxies on Tomcat)");
+		}
+		String origin = (request.origin() != null) ? request.origin() : originOf(request.referer());
+		Rejection rejection = this.intake.admit(origin, request.host(), request.clientIp());
 		if (rejection != null) {
 			return Reply.status((rejection == Rejection.ORIGIN) ? 403 : 429);
 		}
-		if (contentLength > this.maxBodySize) {
+		if (request.contentLength() > this.maxBodySize) {
 			return tooLarge();
 		}
 		return null;
+	}
+
+	/** The origin ({@code scheme://host[:port]}) of a {@code Referer}, or {@code null}. */
+	static @Nullable String originOf(@Nullable String referer) {
+		if (referer == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(referer);
+			String scheme = uri.getScheme();
+			String host = uri.getHost();
+			if (scheme == null || host == null) {
+				return null;
+			}
+			return scheme + "://" + (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host)
+					+ ((uri.getPort() >= 0) ? ":" + uri.getPort() : "");
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * What a beacon request's headers and connection say, read by either web stack.
+	 * @param origin the {@code Origin} header, or {@code null}
+	 * @param referer the {@code Referer} header, or {@code null}
+	 * @param host the {@code Host} header, or {@code null}
+	 * @param clientIp the client address, as the server's forwarded-header handling gives it
+	 * @param forwarded whether forwarded headers are still on the request (the server did not read them)
+	 * @param contentLength the declared body length, or -1
+	 */
+	record BeaconRequest(@Nullable String origin, @Nullable String referer, @Nullable String host, String clientIp,
+			boolean forwarded, long contentLength) {
 	}
 
 	/** Answers a beacon whose body was read (at most one byte over the limit). */
@@ -150,8 +204,14 @@ final class RumEndpoint {
 			this.status = status;
 		}
 
+		/**
+		 * Starts a reply with the response headers Spring Security's defaults would add,
+		 * since the RUM paths answer before its filter chain.
+		 */
 		static Reply status(int status) {
-			return new Reply(status);
+			return new Reply(status).header("X-Content-Type-Options", "nosniff")
+				.header("X-Frame-Options", "DENY")
+				.header("Cache-Control", "no-store");
 		}
 
 		Reply header(String name, @Nullable String value) {

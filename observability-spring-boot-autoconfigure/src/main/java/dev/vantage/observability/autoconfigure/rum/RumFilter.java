@@ -67,8 +67,11 @@ final class RumFilter extends OncePerRequestFilter {
 		if (crossOrigin && method.equals("POST") && !CORS.processRequest(this.endpoint.cors(), request, response)) {
 			return;
 		}
-		RumEndpoint.Reply reply = this.endpoint.admit(method, origin, request.getHeader(HttpHeaders.HOST),
-				request.getRemoteAddr(), request.getContentLengthLong());
+		RumEndpoint.Reply reply = this.endpoint.admit(method,
+				new RumEndpoint.BeaconRequest(origin, request.getHeader(HttpHeaders.REFERER),
+						request.getHeader(HttpHeaders.HOST), request.getRemoteAddr(),
+						request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null,
+						request.getContentLengthLong()));
 		if (reply == null) {
 			reply = this.endpoint.receive(request.getInputStream().readNBytes((int) this.endpoint.maxBodySize() + 1));
 		}

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -75,8 +76,11 @@ final class RumWebFilter implements WebFilter {
 		InetSocketAddress remote = request.getRemoteAddress();
 		String clientIp = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
 				: "unknown";
-		RumEndpoint.Reply refused = this.endpoint.admit(method, origin, request.getHeaders().getFirst("Host"),
-				clientIp, request.getHeaders().getContentLength());
+		HttpHeaders headers = request.getHeaders();
+		RumEndpoint.Reply refused = this.endpoint.admit(method,
+				new RumEndpoint.BeaconRequest(origin, headers.getFirst(HttpHeaders.REFERER), headers.getFirst("Host"),
+						clientIp, headers.containsHeader("X-Forwarded-For") || headers.containsHeader("Forwarded"),
+						headers.getContentLength()));
 		if (refused != null) {
 			return drained(exchange, Mono.defer(() -> write(exchange, refused)));
 		}

@@ -6,11 +6,13 @@ import dev.vantage.observability.audit.AuditLogger;
 import dev.vantage.observability.autoconfigure.support.FilterOrder;
 import dev.vantage.observability.autoconfigure.support.ConditionalOnObservabilityEnabled;
 import dev.vantage.observability.autoconfigure.audit.AuditAutoConfiguration;
+import dev.vantage.observability.autoconfigure.support.ObservabilityExecutorAutoConfiguration;
 import dev.vantage.observability.security.BruteForceDetector;
 import dev.vantage.observability.security.MeterSecurityMetrics;
 import dev.vantage.observability.security.SecurityEventRecorder;
 import dev.vantage.observability.security.SecurityMetrics;
 import dev.vantage.observability.security.SuspiciousRequestDetector;
+import dev.vantage.observability.support.ObservabilityExecutor;
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -43,10 +45,10 @@ import org.springframework.web.server.WebFilter;
  * Auto-configuration of {@link SecurityMetrics}, the Spring Security events bridge,
  * brute-force detection and the suspicious-request filter.
  */
-@AutoConfiguration(after = AuditAutoConfiguration.class,
+@AutoConfiguration(after = { AuditAutoConfiguration.class, ObservabilityExecutorAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, ObservabilityExecutor.class })
 @ConditionalOnObservabilityEnabled(VantageSecurityProperties.PREFIX)
 @EnableConfigurationProperties(VantageSecurityProperties.class)
 public final class SecurityMetricsAutoConfiguration {
@@ -66,10 +68,17 @@ public final class SecurityMetricsAutoConfiguration {
 	}
 
 	@Bean
+	SecurityAuditFlood securityAuditFlood(ObjectProvider<AuditLogger> audit, VantageSecurityProperties properties,
+			MeterRegistry registry, ObservabilityExecutor executor) {
+		return new SecurityAuditFlood(audit.getIfAvailable(AuditLogger::discarding), properties.getAuditFlood(),
+				properties.getBruteForce().getMaxTracked(), registry, executor);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	SecurityEventRecorder securityEventRecorder(SecurityMetrics metrics, BruteForceDetector bruteForce,
-			ObjectProvider<AuditLogger> audit, VantageSecurityProperties properties) {
-		return new SecurityEventRecorder(metrics, bruteForce, audit.getIfAvailable(AuditLogger::discarding),
+			SecurityAuditFlood flood, VantageSecurityProperties properties) {
+		return new SecurityEventRecorder(metrics, bruteForce, flood.gate(),
 				properties.getAuthenticationSuccessAuditInterval(), properties.getBruteForce().getMaxTracked(),
 				Clock.systemUTC());
 	}

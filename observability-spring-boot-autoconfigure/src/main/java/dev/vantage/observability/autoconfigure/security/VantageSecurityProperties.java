@@ -21,13 +21,15 @@ public class VantageSecurityProperties {
 	/**
 	 * How long after a principal's audited successful authentication its further successes
 	 * are counted but not audited; 0 audits every one. Failures, lockouts and denials are
-	 * always audited.
+	 * always audited (repeats within a window summarized, see {@code audit-flood}).
 	 */
 	private Duration authenticationSuccessAuditInterval = Duration.ofMinutes(30);
 
 	private final BruteForce bruteForce = new BruteForce();
 
 	private final SuspiciousRequests suspiciousRequests = new SuspiciousRequests();
+
+	private final AuditFlood auditFlood = new AuditFlood();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -52,6 +54,44 @@ public class VantageSecurityProperties {
 
 	public SuspiciousRequests getSuspiciousRequests() {
 		return this.suspiciousRequests;
+	}
+
+	public AuditFlood getAuditFlood() {
+		return this.auditFlood;
+	}
+
+	/**
+	 * How a flood of security audit events (failed logins, denials, suspicious requests) is
+	 * kept from flooding the audit trail: per principal, client address, type and reason, the
+	 * first events of a window are written and the repeats counted in one
+	 * {@code audit.suppressed} event when the window is over.
+	 */
+	public static class AuditFlood {
+
+		private static final String PREFIX = VantageSecurityProperties.PREFIX + ".audit-flood";
+
+		/** Security audit events of one key written per window; later ones are counted in a summary. */
+		private int maxEvents = 10;
+
+		/** The window the events of a key are counted in. */
+		private Duration window = Duration.ofMinutes(1);
+
+		public int getMaxEvents() {
+			return this.maxEvents;
+		}
+
+		public void setMaxEvents(int maxEvents) {
+			this.maxEvents = PropertyChecks.atLeastOne(PREFIX + ".max-events", maxEvents);
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = PropertyChecks.positive(PREFIX + ".window", window);
+		}
+
 	}
 
 	/** Brute-force detection on failed logins. */

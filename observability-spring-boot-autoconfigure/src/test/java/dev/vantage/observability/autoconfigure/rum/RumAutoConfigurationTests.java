@@ -16,12 +16,16 @@ import dev.vantage.observability.rum.RumIntake;
 import dev.vantage.observability.rum.RumMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class RumAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -54,6 +58,35 @@ class RumAutoConfigurationTests {
 					MetricsConfigurations.withRegistry(CardinalityAutoConfiguration.class, RumAutoConfiguration.class))
 			.withPropertyValues("observability.rum.enabled=true")
 			.run((context) -> assertThat(context).hasBean("rumWebFilter").doesNotHaveBean("rumFilter"));
+	}
+
+	@Test
+	void behindAProxyWhoseHeadersTheServerDoesNotReadTheSharedRateLimitIsWarnedAboutOnce(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("observability.rum.enabled=true").run((context) -> {
+			RumEndpoint endpoint = context.getBean(RumEndpoint.class);
+			for (int i = 0; i < 3; i++) {
+				assertThat(endpoint.admit("POST", new RumEndpoint.BeaconRequest(null, "http://shop.example/cart",
+						"shop.example", "10.0.0.2", true, 10))).isNull();
+			}
+			assertThat(output.getOut().split("RUM beacons arrive through a proxy", -1)).hasSize(2);
+			assertThat(output).contains("server.forward-headers-strategy=native");
+		});
+	}
+
+	@Test
+	void springsForwardedHeaderFilterTrustingAnyoneIsWarnedAboutAtStartup(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("observability.rum.enabled=true", "server.forward-headers-strategy=FRAMEWORK")
+			.run((context) -> assertThat(output).contains("trusts X-Forwarded-For from any client"));
+	}
+
+	@Test
+	void theOriginOfAReferer() {
+		assertThat(RumEndpoint.originOf("https://shop.example:8443/cart?id=1#top")).isEqualTo("https://shop.example:8443");
+		assertThat(RumEndpoint.originOf("http://[::1]:8080/")).isEqualTo("http://[::1]:8080");
+		assertThat(RumEndpoint.originOf("http://user:pw@shop.example/")).isEqualTo("http://shop.example");
+		assertThat(RumEndpoint.originOf("/relative")).isNull();
+		assertThat(RumEndpoint.originOf("http://[bad")).isNull();
+		assertThat(RumEndpoint.originOf(null)).isNull();
 	}
 
 	@Test
