@@ -99,7 +99,7 @@ class DocsContractTests {
 		this.audit.log(AuditEvent.builder("dictionary.check").build());
 		this.restClient.build().get().uri("http://127.0.0.1:" + this.port + "/orders/1").retrieve().toBodilessEntity();
 		http.send("POST", "/vantage/rum", "{\"page\":\"/\",\"view\":true,\"metrics\":[{\"name\":\"LCP\",\"value\":900}]}"
-			.getBytes(StandardCharsets.UTF_8));
+			.getBytes(StandardCharsets.UTF_8), "Origin", "http://127.0.0.1:" + this.port);
 
 		Set<String> scraped = families(http.scrape().text());
 		List<String> documented = Docs.table("docs/metrics.md").stream().map((row) -> Docs.code(row.get(0)))

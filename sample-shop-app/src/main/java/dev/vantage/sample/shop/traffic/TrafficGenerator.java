@@ -192,6 +192,7 @@ class TrafficGenerator implements SmartLifecycle {
 		this.client.send(HttpRequest.newBuilder(uri("/vantage/rum"))
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "text/plain")
+			.header("Origin", this.base)
 			.POST(HttpRequest.BodyPublishers.ofString(beacon))
 			.build(), HttpResponse.BodyHandlers.discarding());
 	}
