@@ -3,11 +3,17 @@ package dev.vantage.observability.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.vantage.observability.testsupport.ExternalBinary;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,20 @@ class AlertRulesTests {
 	/** The anomaly alerts' days of series, evaluated every 10 minutes to stay fast. */
 	private static final Path ANOMALY_TESTS = ROOT.resolve("alert-rules/tests/anomaly.rules.test.yml");
 
+	/** Time to warn, page and resolve for each failure mode, at the shipped 15 s intervals. */
+	private static final Path DETECTION_TESTS = ROOT.resolve("alert-rules/tests/detection.rules.test.yml");
+
+	private static final String PAGES = "count by (alertname) (ALERTS{alertstate=\"firing\",severity=\"critical\"})";
+
+	private static final String WARNS = "count by (alertname) (ALERTS{alertstate=\"firing\",severity=\"warning\"})";
+
+	/** In detection.rules.test.yml every failure starts after this instant and ends at {@link #FAILURE_ENDS}. */
+	private static final Duration FAILURE_STARTS = Duration.ofMinutes(10);
+
+	private static final Duration FAILURE_ENDS = Duration.ofMinutes(20);
+
+	private static final Duration EVALUATION = Duration.ofSeconds(15);
+
 	private static final Path ALERTMANAGER = ROOT.resolve("alert-rules/alertmanager.yml");
 
 	private static final Path TEMPLATES = ROOT.resolve("alert-rules/templates");
@@ -47,7 +67,7 @@ class AlertRulesTests {
 		ExternalBinary.run(promtool.toString(), "check", "rules", "--lint=all", "--lint-fatal", RULES.toString(),
 				SLO_RULES.toString());
 		ExternalBinary.run(promtool.toString(), "test", "rules", RULE_TESTS.toString(), SLO_TESTS.toString(),
-				ANOMALY_TESTS.toString());
+				ANOMALY_TESTS.toString(), DETECTION_TESTS.toString());
 	}
 
 	@Test
@@ -173,6 +193,130 @@ class AlertRulesTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The detection table of docs/alerts.md is what detection.rules.test.yml pins (promtool runs
+	 * it above): each row's first warning, first page and resolve are the instants its checks
+	 * prove, nothing of that severity fires one evaluation earlier, and each meets its target.
+	 */
+	@Test
+	void detectionTableIsWhatThePromtoolTestsProve() throws IOException {
+		Map<String, Object> file = new Yaml().load(Files.readString(DETECTION_TESTS));
+		assertThat(file.get("evaluation_interval")).isEqualTo("15s");
+		List<List<String>> table = Docs.table("docs/alerts.md", "## Detection, measured");
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		table.forEach((row) -> rows.put(row.get(0), row));
+		Set<String> tested = new LinkedHashSet<>();
+		for (Object test : (List<?>) file.get("tests")) {
+			Map<?, ?> group = (Map<?, ?>) test;
+			String failure = (String) group.get("name");
+			tested.add(failure);
+			assertThat(group.get("interval")).as(failure).isEqualTo("15s");
+			List<Map<?, ?>> checks = maps(group.get("promql_expr_test"));
+			List<String> row = rows.get(failure);
+			assertThat(row).as("a row in the detection table for '" + failure + "'").isNotNull();
+			Optional<Duration> page = first(failure, checks, PAGES);
+			Optional<Duration> warning = first(failure, checks, WARNS);
+			assertThat(row.get(1)).as(failure + ": first warning").isEqualTo(cell(checks, WARNS, warning));
+			assertThat(row.get(2)).as(failure + ": first page").isEqualTo(cell(checks, PAGES, page));
+			String resolve = page.isPresent() ? resolve(failure, checks, PAGES)
+					: warning.isPresent() ? resolve(failure, checks, WARNS) : "—";
+			assertThat(row.get(3)).as(failure + ": resolves").isEqualTo(resolve);
+			String target = row.get(4);
+			switch (target) {
+				case "quiet" -> assertThat(page.or(() -> warning)).as(failure + " pages and warns nobody").isEmpty();
+				case "warning" -> assertThat(page).as(failure + " does not page").isEmpty();
+				default -> assertThat(page).as(failure + " pages within " + target)
+					.hasValueSatisfying((after) -> assertThat(after).isLessThanOrEqualTo(duration(target)));
+			}
+		}
+		assertThat(rows.keySet()).as("rows of the detection table").containsExactlyInAnyOrderElementsOf(tested);
+	}
+
+	/**
+	 * When a severity first fires, after the failure starts: the first check of that expression
+	 * that finds alerts, with a check one evaluation earlier that finds none; or empty where a
+	 * check over the whole test proves it never fired.
+	 */
+	private static Optional<Duration> first(String failure, List<Map<?, ?>> checks, String expr) {
+		Optional<Duration> first = checks.stream().filter((check) -> expr.equals(check.get("expr")))
+			.filter((check) -> !samples(check).isEmpty()).map(AlertRulesTests::time).min(Duration::compareTo);
+		if (first.isEmpty()) {
+			String never = expr.replace("(ALERTS{", "(max_over_time(ALERTS{").replace("})", "}[30m]))");
+			assertThat(checks).as(failure + ": a check that nothing fired in 30 minutes, " + never)
+				.anySatisfy((check) -> {
+					assertThat(check.get("expr")).isEqualTo(never);
+					assertThat(time(check)).isEqualTo(Duration.ofMinutes(30));
+					assertThat(samples(check)).isEmpty();
+				});
+			return first;
+		}
+		Duration before = first.get().minus(EVALUATION);
+		assertThat(checks).as(failure + ": nothing fires at " + before + " for " + expr).anySatisfy((check) -> {
+			assertThat(check.get("expr")).isEqualTo(expr);
+			assertThat(time(check)).isEqualTo(before);
+			assertThat(samples(check)).isEmpty();
+		});
+		return first.map((at) -> at.minus(FAILURE_STARTS));
+	}
+
+	private static String cell(List<Map<?, ?>> checks, String expr, Optional<Duration> after) {
+		if (after.isEmpty()) {
+			return "none";
+		}
+		Duration at = after.get().plus(FAILURE_STARTS);
+		List<String> alerts = checks.stream()
+			.filter((check) -> expr.equals(check.get("expr")) && time(check).equals(at))
+			.flatMap((check) -> samples(check).stream())
+			.map((sample) -> "`" + ((String) sample.get("labels")).replaceAll(".*alertname=\"(\\w+)\".*", "$1") + "`")
+			.toList();
+		return format(after.get()) + " (" + String.join(", ", alerts) + ")";
+	}
+
+	/** How long after the failure ends the severity stops firing: the last check that finds alerts, and one later that finds none. */
+	private static String resolve(String failure, List<Map<?, ?>> checks, String expr) {
+		Duration last = checks.stream().filter((check) -> expr.equals(check.get("expr")))
+			.filter((check) -> !samples(check).isEmpty()).map(AlertRulesTests::time).max(Duration::compareTo)
+			.orElseThrow();
+		Duration resolved = last.plus(EVALUATION);
+		assertThat(checks).as(failure + ": nothing fires at " + resolved + " for " + expr).anySatisfy((check) -> {
+			assertThat(check.get("expr")).isEqualTo(expr);
+			assertThat(time(check)).isEqualTo(resolved);
+			assertThat(samples(check)).isEmpty();
+		});
+		return format(resolved.minus(FAILURE_ENDS));
+	}
+
+	private static List<Map<?, ?>> samples(Map<?, ?> check) {
+		return maps(check.get("exp_samples"));
+	}
+
+	private static List<Map<?, ?>> maps(Object list) {
+		List<Map<?, ?>> maps = new ArrayList<>();
+		for (Object map : (List<?>) list) {
+			maps.add((Map<?, ?>) map);
+		}
+		return maps;
+	}
+
+	private static Duration time(Map<?, ?> check) {
+		return duration((String) check.get("eval_time"));
+	}
+
+	/** A Prometheus duration of minutes and seconds, such as {@code 11m30s}. */
+	private static Duration duration(String text) {
+		Matcher matcher = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(text);
+		assertThat(matcher.matches() && !text.isEmpty()).as("a duration of minutes and seconds: " + text).isTrue();
+		long minutes = (matcher.group(1) != null) ? Long.parseLong(matcher.group(1)) : 0;
+		long seconds = (matcher.group(2) != null) ? Long.parseLong(matcher.group(2)) : 0;
+		return Duration.ofMinutes(minutes).plusSeconds(seconds);
+	}
+
+	private static String format(Duration duration) {
+		long minutes = duration.toMinutes();
+		int seconds = duration.toSecondsPart();
+		return (minutes > 0) ? minutes + "m" + ((seconds > 0) ? seconds + "s" : "") : seconds + "s";
 	}
 
 	@SuppressWarnings("unchecked")

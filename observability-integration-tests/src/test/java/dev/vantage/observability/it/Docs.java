@@ -31,9 +31,23 @@ public final class Docs {
 
 	/** The rows of a page's first table, as cells without the outer pipes. */
 	public static List<List<String>> table(String file) {
+		return rows(text(file));
+	}
+
+	/** The rows of the first table under a heading of a page (its whole line, such as {@code ## Usage}). */
+	public static List<List<String>> table(String file, String heading) {
+		String text = text(file);
+		int at = text.indexOf("\n" + heading + "\n");
+		if (at < 0) {
+			throw new IllegalArgumentException("'heading' not found in " + file + ": " + heading);
+		}
+		return rows(text.substring(at));
+	}
+
+	private static List<List<String>> rows(String text) {
 		List<List<String>> rows = new ArrayList<>();
 		boolean inTable = false;
-		for (String line : text(file).split("\n")) {
+		for (String line : text.split("\n")) {
 			if (!line.startsWith("|")) {
 				if (inTable) {
 					break;

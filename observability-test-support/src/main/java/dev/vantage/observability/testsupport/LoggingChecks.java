@@ -1,5 +1,6 @@
 package dev.vantage.observability.testsupport;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.vantage.observability.testsupport.OutsideInSuite.Service;
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.system.CapturedOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Outside-in checks, part of {@link OutsideInSuite}: Log lines with trace and tenant, hostile log text, the bounded tenant timer and the statement timers.
@@ -23,11 +25,15 @@ public interface LoggingChecks extends OutsideInService {
 				assertThat(http.get("/orders/" + i, "X-Tenant-Id", "shop-" + i).statusCode()).isEqualTo(200);
 			}
 			assertThat(http.get("/orders/missing", "X-Tenant-Id", "shop-0").statusCode()).isEqualTo(404);
+			// WebFlux records the timer when the exchange completes, which can be after the client
+			// has read the response.
+			await("the 404 under its tenant").atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(http.scrape()
+					.sum("http_server_tenant_requests_seconds_count", "tenant", "shop-0", "outcome", "CLIENT_ERROR"))
+					.isEqualTo(1));
 			Scrape scrape = http.scrape();
 			assertThat(scrape.labelValues("http_server_tenant_requests_seconds_count", "tenant"))
 				.containsExactlyInAnyOrder("shop-0", "shop-1", "shop-2", "other");
-			assertThat(scrape.sum("http_server_tenant_requests_seconds_count", "tenant", "shop-0", "outcome",
-					"CLIENT_ERROR")).isEqualTo(1);
 			assertThat(scrape.sum("observability_cardinality_overflow_total", "meter", "http.server.tenant.requests"))
 				.isPositive();
 			assertThat(scrape.has("http_server_requests_seconds_bucket", "uri", "/orders/{id}", "le", "0.3")).isTrue();

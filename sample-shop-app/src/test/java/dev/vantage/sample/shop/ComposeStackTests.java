@@ -39,7 +39,7 @@ class ComposeStackTests {
 	void everyServiceOfTheStackIsThereWithPinnedImages() throws IOException {
 		Map<String, Map<String, Object>> services = services();
 		assertThat(services).containsKeys("app", "postgres", "redis", "prometheus", "alertmanager", "grafana",
-				"postgres-exporter", "redis-exporter", "jaeger");
+				"postgres-exporter", "redis-exporter", "jaeger", "blackbox-exporter");
 		services.forEach((name, service) -> {
 			if (service.containsKey("image")) {
 				assertThat(pinned((String) service.get("image"))).as(name + " image " + service.get("image")).isTrue();

@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.Probe;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import org.junit.jupiter.api.Test;
@@ -215,6 +216,35 @@ class KubernetesManifestsTests {
 			groups.addAll(groupsOf(Files.readString(ROOT.resolve("alert-rules").resolve(file))));
 		}
 		assertThat(((Map<String, Object>) rule.getAdditionalProperties().get("spec")).get("groups")).isEqualTo(groups);
+	}
+
+	/**
+	 * The outside-in probe, for either operator: a module the shipped blackbox configuration
+	 * defines, the public liveness and storefront, and the application named on the probe's
+	 * series only (metric relabelling), as ProbeFailing and the compose job expect.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void probesAskForTheShippedModuleAndNameTheApplicationOnTheirSeries() throws Exception {
+		Map<String, Object> blackbox = new Yaml().load(Files.readString(ROOT.resolve("deploy/blackbox/blackbox.yml")));
+		Probe probe = only(render("overlays/staging"), Probe.class);
+		assertThat((Map<String, Object>) blackbox.get("modules")).containsKey(probe.getSpec().getModule());
+		List<String> targets = probe.getSpec().getTargets().getStaticConfig().getStatic();
+		assertThat(targets).anyMatch((url) -> url.endsWith("/actuator/health/liveness")).anyMatch((url) -> url.endsWith("/"));
+		assertThat(probe.getSpec().getMetricRelabelings()).singleElement().satisfies((relabel) -> {
+			assertThat(relabel.getTargetLabel()).isEqualTo("application");
+			assertThat(relabel.getReplacement()).isEqualTo("sample-shop");
+		});
+
+		Map<String, Object> vmProbe = (Map<String, Object>) generic(render("overlays/victoria-metrics"), "VMProbe")
+			.getAdditionalProperties().get("spec");
+		assertThat(vmProbe.get("module")).isEqualTo(probe.getSpec().getModule());
+		assertThat(vmProbe.get("jobName")).isEqualTo(probe.getSpec().getJobName());
+		assertThat(((Map<String, Object>) vmProbe.get("vmProberSpec")).get("url")).isEqualTo(probe.getSpec().getProber().getUrl());
+		assertThat(((Map<String, Object>) ((Map<String, Object>) vmProbe.get("targets")).get("staticConfig")).get("targets"))
+			.isEqualTo(targets);
+		assertThat(vmProbe.get("metricRelabelConfigs"))
+			.isEqualTo(List.of(Map.of("targetLabel", "application", "replacement", "sample-shop")));
 	}
 
 	@Test

@@ -68,6 +68,7 @@ final class StackFixtures {
 			.replace("/etc/alertmanager/secrets", secrets.toString())
 			.replace("/etc/alertmanager/templates", ROOT.resolve("alert-rules/templates").toString())
 			.replace("group_wait: 30s", "group_wait: 1s")
+			.replace("group_wait: 10s", "group_wait: 1s")
 			.replace("group_interval: 5m", "group_interval: 2s")
 			.replace("group_interval: 1m", "group_interval: 2s")
 			.replace("repeat_interval: 1m", "repeat_interval: 10s");
@@ -76,7 +77,7 @@ final class StackFixtures {
 	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */
 	static String testRules(String file) throws IOException {
 		return Files.readString(ROOT.resolve("alert-rules").resolve(file))
-			.replaceAll("for: \\d+m", "for: 4s")
+			.replaceAll("for: \\d+m(\\d+s)?", "for: 4s")
 			.replace("[5m]", "[20s]");
 	}
 
