@@ -46,6 +46,9 @@ class AlertRulesTests {
 	/** Time to warn, page and resolve for each failure mode, at the shipped 15 s intervals. */
 	private static final Path DETECTION_TESTS = ROOT.resolve("alert-rules/tests/detection.rules.test.yml");
 
+	/** Pages, deploys, failed changes and time to recover, from two hours of one service. */
+	private static final Path RELIABILITY_TESTS = ROOT.resolve("alert-rules/tests/reliability.rules.test.yml");
+
 	private static final String PAGES = "count by (alertname) (ALERTS{alertstate=\"firing\",severity=\"critical\"})";
 
 	private static final String WARNS = "count by (alertname) (ALERTS{alertstate=\"firing\",severity=\"warning\"})";
@@ -67,7 +70,7 @@ class AlertRulesTests {
 		ExternalBinary.run(promtool.toString(), "check", "rules", "--lint=all", "--lint-fatal", RULES.toString(),
 				SLO_RULES.toString());
 		ExternalBinary.run(promtool.toString(), "test", "rules", RULE_TESTS.toString(), SLO_TESTS.toString(),
-				ANOMALY_TESTS.toString(), DETECTION_TESTS.toString());
+				ANOMALY_TESTS.toString(), DETECTION_TESTS.toString(), RELIABILITY_TESTS.toString());
 	}
 
 	@Test

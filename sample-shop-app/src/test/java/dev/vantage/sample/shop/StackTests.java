@@ -120,6 +120,21 @@ class StackTests {
 				.until(() -> webhook.notifications().stream()
 						.anyMatch((n) -> n.path().equals("/pager") && n.has("resolved", "PaymentFailureRatioHigh")));
 
+			// One timeline: the firing alerts and new error groups of every dashboard's annotations,
+			// and the reliability figures: Prometheus's first version counts as a deploy, which the
+			// payment page followed within the hour, and the page has resolved.
+			for (String annotation : annotations("Firing alerts", "New error groups")) {
+				assertThat(prometheus.queryRange(annotation, 2)).as("annotation " + annotation).isNotEmpty();
+			}
+			List<String> reliability = new ArrayList<>(StackFixtures.reliabilityQueries());
+			await("every reliability query to return data").atMost(Duration.ofSeconds(60)).until(() -> {
+				reliability.removeIf((query) -> !prometheus.query(query).isEmpty()
+						|| !prometheus.queryRange(query, 2).isEmpty());
+				return reliability.isEmpty();
+			});
+			assertThat(prometheus.query("application:change_failure:ratio30d{application=\"sample-shop\"}")
+				.path(0).path("value").path(1).asDouble()).isEqualTo(1.0);
+
 			// Payments slower than the 300 ms of the checkout-latency objective burn its budget:
 			// the generated page alert fires and reaches the pager.
 			chaos(0, 400);
@@ -227,14 +242,20 @@ class StackTests {
 
 	/** The deploy annotation query of every shipped dashboard, with the Grafana variables filled in. */
 	private static Set<String> deployAnnotations() throws IOException {
+		return annotations("Deploys");
+	}
+
+	/** The annotation queries of these names on every shipped dashboard, with the Grafana variables filled in. */
+	private static Set<String> annotations(String... names) throws IOException {
 		Set<String> queries = new TreeSet<>();
 		for (JsonNode dashboard : StackFixtures.dashboards()) {
 			for (JsonNode annotation : dashboard.path("annotations").path("list")) {
-				if (annotation.path("name").asString().equals("Deploys")) {
+				if (List.of(names).contains(annotation.path("name").asString())) {
 					queries.add(StackFixtures.filled(annotation.path("expr").asString()));
 				}
 			}
 		}
+		assertThat(queries).as("annotations " + List.of(names)).isNotEmpty();
 		return queries;
 	}
 
