@@ -32,6 +32,24 @@ final class StackFixtures {
 	}
 
 	/**
+	 * The head of a Prometheus configuration: scrape and evaluation interval, rule files in the
+	 * server's directory, and the Alertmanager it sends alerts to.
+	 */
+	static String prometheusHead(String interval, int alertmanagerPort, String... ruleFiles) {
+		String rules = Arrays.stream(ruleFiles).map((file) -> "  - %DIR%/" + file + "\n").collect(Collectors.joining());
+		return """
+				global:
+				  scrape_interval: %s
+				  evaluation_interval: %s
+				rule_files:
+				%salerting:
+				  alertmanagers:
+				    - static_configs:
+				        - targets: ['127.0.0.1:%d']
+				""".formatted(interval, interval, rules, alertmanagerPort);
+	}
+
+	/**
 	 * The shop's scrape job as the compose stack configures it: the scrape user, the shop's own
 	 * labels honoured, an {@code application} label on every target.
 	 */
@@ -59,6 +77,19 @@ final class StackFixtures {
 	 * webhook, its secrets (test tokens) written to a directory, its waits shortened.
 	 */
 	static String alertmanagerConfiguration(WebhookReceiver webhook, Path secrets) throws IOException {
+		return shippedAlertmanagerConfiguration(webhook, secrets)
+			.replace("group_wait: 30s", "group_wait: 1s")
+			.replace("group_wait: 10s", "group_wait: 1s")
+			.replace("group_interval: 5m", "group_interval: 2s")
+			.replace("group_interval: 1m", "group_interval: 2s")
+			.replace("repeat_interval: 1m", "repeat_interval: 10s");
+	}
+
+	/**
+	 * The shipped Alertmanager configuration and templates with the shipped waits, its receivers
+	 * pointed at the test webhook, its secrets (test tokens) written to a directory.
+	 */
+	static String shippedAlertmanagerConfiguration(WebhookReceiver webhook, Path secrets) throws IOException {
 		for (String name : List.of("pager-token", "deadman-token", "smtp-password")) {
 			Files.writeString(secrets.resolve(name), "test-" + name + "\n");
 		}
@@ -66,12 +97,7 @@ final class StackFixtures {
 		return Files.readString(ROOT.resolve("alert-rules/alertmanager.yml"))
 			.replace("http://alert-relay:8080", webhook.url(""))
 			.replace("/etc/alertmanager/secrets", secrets.toString())
-			.replace("/etc/alertmanager/templates", ROOT.resolve("alert-rules/templates").toString())
-			.replace("group_wait: 30s", "group_wait: 1s")
-			.replace("group_wait: 10s", "group_wait: 1s")
-			.replace("group_interval: 5m", "group_interval: 2s")
-			.replace("group_interval: 1m", "group_interval: 2s")
-			.replace("repeat_interval: 1m", "repeat_interval: 10s");
+			.replace("/etc/alertmanager/templates", ROOT.resolve("alert-rules/templates").toString());
 	}
 
 	/** The shipped rules with short windows and for durations; thresholds and expressions unchanged. */

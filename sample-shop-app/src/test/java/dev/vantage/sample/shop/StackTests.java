@@ -182,18 +182,8 @@ class StackTests {
 	}
 
 	private String prometheusConfiguration(int alertmanagerPort) {
-		return """
-				global:
-				  scrape_interval: 2s
-				  evaluation_interval: 2s
-				rule_files:
-				  - %%DIR%%/test.rules.yml
-				  - %%DIR%%/slo.rules.yml
-				alerting:
-				  alertmanagers:
-				    - static_configs:
-				        - targets: ['127.0.0.1:%d']
-				""".formatted(alertmanagerPort) + StackFixtures.shopScrapeConfigs(this.port);
+		return StackFixtures.prometheusHead("2s", alertmanagerPort, "test.rules.yml", "slo.rules.yml")
+				+ StackFixtures.shopScrapeConfigs(this.port);
 	}
 
 	/** The first chat (Slack-format) attachment whose title starts so, or {@code null}. */
