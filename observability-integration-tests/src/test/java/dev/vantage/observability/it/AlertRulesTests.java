@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.vantage.observability.testsupport.ExternalBinary;
+import dev.vantage.observability.testsupport.PrometheusDurations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -231,7 +230,7 @@ class AlertRulesTests {
 				case "quiet" -> assertThat(page.or(() -> warning)).as(failure + " pages and warns nobody").isEmpty();
 				case "warning" -> assertThat(page).as(failure + " does not page").isEmpty();
 				default -> assertThat(page).as(failure + " pages within " + target)
-					.hasValueSatisfying((after) -> assertThat(after).isLessThanOrEqualTo(duration(target)));
+					.hasValueSatisfying((after) -> assertThat(after).isLessThanOrEqualTo(PrometheusDurations.parse(target)));
 			}
 		}
 		assertThat(rows.keySet()).as("rows of the detection table").containsExactlyInAnyOrderElementsOf(tested);
@@ -274,7 +273,7 @@ class AlertRulesTests {
 			.flatMap((check) -> samples(check).stream())
 			.map((sample) -> "`" + ((String) sample.get("labels")).replaceAll(".*alertname=\"(\\w+)\".*", "$1") + "`")
 			.toList();
-		return format(after.get()) + " (" + String.join(", ", alerts) + ")";
+		return PrometheusDurations.format(after.get()) + " (" + String.join(", ", alerts) + ")";
 	}
 
 	/** How long after the failure ends the severity stops firing: the last check that finds alerts, and one later that finds none. */
@@ -288,7 +287,7 @@ class AlertRulesTests {
 			assertThat(time(check)).isEqualTo(resolved);
 			assertThat(samples(check)).isEmpty();
 		});
-		return format(resolved.minus(FAILURE_ENDS));
+		return PrometheusDurations.format(resolved.minus(FAILURE_ENDS));
 	}
 
 	private static List<Map<?, ?>> samples(Map<?, ?> check) {
@@ -304,22 +303,7 @@ class AlertRulesTests {
 	}
 
 	private static Duration time(Map<?, ?> check) {
-		return duration((String) check.get("eval_time"));
-	}
-
-	/** A Prometheus duration of minutes and seconds, such as {@code 11m30s}. */
-	private static Duration duration(String text) {
-		Matcher matcher = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(text);
-		assertThat(matcher.matches() && !text.isEmpty()).as("a duration of minutes and seconds: " + text).isTrue();
-		long minutes = (matcher.group(1) != null) ? Long.parseLong(matcher.group(1)) : 0;
-		long seconds = (matcher.group(2) != null) ? Long.parseLong(matcher.group(2)) : 0;
-		return Duration.ofMinutes(minutes).plusSeconds(seconds);
-	}
-
-	private static String format(Duration duration) {
-		long minutes = duration.toMinutes();
-		int seconds = duration.toSecondsPart();
-		return (minutes > 0) ? minutes + "m" + ((seconds > 0) ? seconds + "s" : "") : seconds + "s";
+		return PrometheusDurations.parse((String) check.get("eval_time"));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -12,10 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.vantage.observability.testsupport.AlertmanagerServer;
+import dev.vantage.observability.testsupport.PrometheusDurations;
 import dev.vantage.observability.testsupport.PrometheusServer;
 import dev.vantage.observability.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Tag;
@@ -127,8 +126,8 @@ class GameDayTests {
 	/** Holds one failure's figures to its row of the detection table. */
 	private static void check(List<String> report, String failure, Figures figures) throws IOException {
 		List<String> row = detectionRow(failure);
-		Duration page = duration(row.get(2).replaceAll(" .*", ""));
-		Duration resolve = duration(row.get(3));
+		Duration page = PrometheusDurations.parse(row.get(2).replaceAll(" .*", ""));
+		Duration resolve = PrometheusDurations.parse(row.get(3));
 		report.add("  %s: %s paged after %d s (table %d s + group_wait), resolved after %d s (table %d s + group_interval)"
 			.formatted(failure, figures.alert(), figures.page().toSeconds(), page.toSeconds(), figures.resolve().toSeconds(),
 					resolve.toSeconds()));
@@ -147,14 +146,6 @@ class GameDayTests {
 			}
 		}
 		throw new AssertionError("no row for '" + failure + "' in the detection table of docs/alerts.md");
-	}
-
-	/** A duration of the table, such as {@code 1m45s}. */
-	private static Duration duration(String text) {
-		Matcher matcher = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(text);
-		assertThat(matcher.matches()).as(text).isTrue();
-		return Duration.ofMinutes((matcher.group(1) != null) ? Long.parseLong(matcher.group(1)) : 0)
-			.plusSeconds((matcher.group(2) != null) ? Long.parseLong(matcher.group(2)) : 0);
 	}
 
 	private static void knob(ConfigurableApplicationContext shop, String paymentOutage) {
