@@ -41,7 +41,11 @@ public final class BareBaseline {
 
 	static final Variant AGENT = new Variant("agent", "bare + OpenTelemetry agent", true, BARE, List.of());
 
-	private static final List<Variant> ALL = List.of(BARE, BARE_SECURITY, VANTAGE, AGENT);
+	/** What a user adds by hand for JDBC spans and timers: datasource-micrometer's Boot module alone. */
+	static final Variant DATASOURCE_MICROMETER = new Variant("datasource-micrometer", "bare + datasource-micrometer by hand",
+			false, BARE, List.of());
+
+	private static final List<Variant> ALL = List.of(BARE, BARE_SECURITY, VANTAGE, AGENT, DATASOURCE_MICROMETER);
 
 	static final Endpoint PLANS = new Endpoint("plans", "GET /plans (cached)", "/plans", null);
 
@@ -74,45 +78,50 @@ public final class BareBaseline {
 
 	private final Path agentJar;
 
+	private final Path datasourceMicrometerJar;
+
 	private final Path logs;
 
 	private final Load load;
 
 	private final List<Variant> variants;
 
-	private BareBaseline(Path bareJar, Path vantageJar, Path agentJar, Path logs, Settings settings,
-			List<Variant> variants) {
+	private BareBaseline(Path bareJar, Path vantageJar, Path agentJar, Path datasourceMicrometerJar, Path logs,
+			Settings settings, List<Variant> variants) {
 		this.variants = variants;
 		this.bareJar = bareJar;
 		this.vantageJar = vantageJar;
 		this.agentJar = agentJar;
+		this.datasourceMicrometerJar = datasourceMicrometerJar;
 		this.logs = logs;
 		this.load = new Load(settings, new Wrk(settings.connections(), logs, List.of()));
 	}
 
 	/**
 	 * Runs the comparison.
-	 * @param args the bare jar, the jar with the starter, the OpenTelemetry agent jar, then
+	 * @param args the bare jar, the jar with the starter, the OpenTelemetry agent jar, the jar
+	 * with datasource-micrometer's Boot module added by hand, then
 	 * optionally bursts per endpoint and restart, burst seconds, warm-up seconds per endpoint,
 	 * wrk connections and restarts per variant
 	 * @throws Exception when a run fails
 	 */
 	public static void main(String[] args) throws Exception {
-		if (args.length < 3) {
+		if (args.length < 4) {
 			throw new IllegalArgumentException("usage: BareBaseline <bare jar> <jar with the starter> <agent jar> "
-					+ "[bursts] [burst seconds] [warm-up seconds] [connections] [restarts]");
+					+ "<jar with datasource-micrometer> [bursts] [burst seconds] [warm-up seconds] [connections] [restarts]");
 		}
-		Settings settings = Settings.parse(args, 3, DEFAULTS);
+		Settings settings = Settings.parse(args, 4, DEFAULTS);
 		Path logs = Files.createDirectories(Path.of("benchmarks", "target", "bare-baseline"));
 		new BareBaseline(RequestOverhead.existing(args[0], "bare jar"),
 				RequestOverhead.existing(args[1], "jar with the starter"), RequestOverhead.existing(args[2], "agent jar"),
-				logs, settings, variants(System.getenv("VARIANTS")))
+				RequestOverhead.existing(args[3], "jar with datasource-micrometer"), logs, settings, variants(System.getenv("VARIANTS")))
 			.measure();
 	}
 
 	/**
 	 * The variants to run: all of them, or those an environment variable names.
-	 * @param names comma-separated variant names ({@code bare,bare-security,vantage,agent}), or
+	 * @param names comma-separated variant names
+	 * ({@code bare,bare-security,vantage,agent,datasource-micrometer}), or
 	 * {@code null} or blank for all
 	 * @return the variants, in their usual order
 	 */
@@ -166,12 +175,13 @@ public final class BareBaseline {
 			ratio("with the starter / bare:                  ", runs, BARE, true);
 			ratio("with the starter / bare + security default: ", runs, BARE_SECURITY, false);
 			ratio("with the starter / agent:                 ", runs, AGENT, false);
+			ratio("with the starter / datasource-micrometer: ", runs, DATASOURCE_MICROMETER, false);
 		}
 		System.out.printf("%n== startup to readiness, %d starts per variant ==%n", settings.startups());
 		Report.startups(startups, BARE);
 		System.out.println("(targets: with the starter / bare allocation <= 1.00, / bare + security default <= 1.05; "
 				+ "CPU <= 1.05 with the interval's upper end <= 1.10; p99 <= +1 ms; startup <= +1 s; lower than the "
-				+ "agent on every figure)");
+				+ "agent and than datasource-micrometer by hand on every figure)");
 	}
 
 	private static void ratio(String label, Map<Variant, List<Burst>> runs, Variant baseline, boolean withTargets) {
@@ -200,9 +210,15 @@ public final class BareBaseline {
 		Map<String, String> environment = new LinkedHashMap<>(RequestOverhead.AGENT_ENVIRONMENT);
 		environment.put("OTEL_SERVICE_NAME", "accounts");
 		return Jvm.start(variant.label(),
-				Jvm.command(List.of(), variant.agent() ? this.agentJar : null,
-						(variant == VANTAGE) ? this.vantageJar : this.bareJar, arguments),
+				Jvm.command(List.of(), variant.agent() ? this.agentJar : null, jar(variant), arguments),
 				variant.agent() ? environment : Map.of(), this.logs.resolve(name + ".log"));
+	}
+
+	private Path jar(Variant variant) {
+		if (variant == VANTAGE) {
+			return this.vantageJar;
+		}
+		return (variant == DATASOURCE_MICROMETER) ? this.datasourceMicrometerJar : this.bareJar;
 	}
 
 }

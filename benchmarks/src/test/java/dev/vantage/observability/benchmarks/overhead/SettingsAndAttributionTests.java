@@ -29,7 +29,7 @@ class SettingsAndAttributionTests {
 	@Test
 	void bareBaselineRunsTheVariantsNamedInTheirUsualOrder() {
 		assertThat(BareBaseline.variants(null)).containsExactly(BareBaseline.BARE, BareBaseline.BARE_SECURITY,
-				BareBaseline.VANTAGE, BareBaseline.AGENT);
+				BareBaseline.VANTAGE, BareBaseline.AGENT, BareBaseline.DATASOURCE_MICROMETER);
 		assertThat(BareBaseline.variants(" vantage , bare-security")).containsExactly(BareBaseline.BARE_SECURITY,
 				BareBaseline.VANTAGE);
 		assertThatIllegalArgumentException().isThrownBy(() -> BareBaseline.variants("vantage,bare-secruity"))

@@ -21,8 +21,11 @@ import org.springframework.util.function.SingletonSupplier;
  * What the statement observation conventions of JDBC and R2DBC share: the statement text of a
  * database span with its literals masked ({@code where id = 42} becomes {@code where id = ?}),
  * and the statement's operation as {@value #OPERATION}. Masked texts and operations are
- * cached, as an application runs the same few statements over and over; the cache is bounded
- * and starts afresh when full. A failure of its own drops the statement text rather than let an
+ * cached, as an application runs the same few statements over and over. The cache is bounded:
+ * when it is full, a new statement takes the place of one that has not been used since the
+ * cache last looked (the least recently used, as a second-chance clock approximates it), so an
+ * application with more statements than the cache holds keeps its busy ones, and a hit costs a
+ * lookup and no allocation. A failure of its own drops the statement text rather than let an
  * unmasked one through, and is counted under its component. Its failure counter is looked up
  * once the application has started: Boot asks for statement conventions while it builds a
  * connection factory, before the meter registry may exist.
@@ -34,7 +37,8 @@ final class MaskedStatements implements SmartInitializingSingleton {
 
 	private static final String COMPONENT = "database span statement masking";
 
-	private static final int CACHED = 512;
+	/** How many statements the cache holds. */
+	static final int CACHED = 512;
 
 	private final Map<String, Statement> statements = new ConcurrentHashMap<>();
 
@@ -109,19 +113,77 @@ final class MaskedStatements implements SmartInitializingSingleton {
 	private Statement statement(String sql) {
 		Statement cached = this.statements.get(sql);
 		if (cached != null) {
+			cached.use();
 			return cached;
 		}
 		if (this.statements.size() >= CACHED) {
-			this.statements.clear();
+			evictOne();
 		}
-		Statement result = new Statement(SqlMasker.mask(sql),
-				KeyValue.of(OPERATION, QueryOperation.of(sql).tagValue()));
+		Statement result = new Statement(SqlMasker.mask(sql), KeyValue.of(OPERATION, QueryOperation.of(sql).tagValue()));
 		this.statements.put(sql, result);
 		return result;
 	}
 
-	/** A statement's masked text and its operation, as a span shows them. */
-	private record Statement(String masked, KeyValue operation) {
+	/**
+	 * Removes one statement not used since the last sweep, clearing the mark of each used one
+	 * it passes; after a whole sweep every mark is clear, so the second one finds one.
+	 */
+	private void evictOne() {
+		for (int sweep = 0; sweep < 2; sweep++) {
+			for (Map.Entry<String, Statement> entry : this.statements.entrySet()) {
+				if (!entry.getValue().clearUse() && this.statements.remove(entry.getKey(), entry.getValue())) {
+					return;
+				}
+			}
+		}
+	}
+
+	/** Whether a statement is cached, for tests. */
+	boolean isCached(String sql) {
+		return this.statements.containsKey(sql);
+	}
+
+	/**
+	 * A statement's masked text and its operation, as a span shows them, and whether it was
+	 * used since the cache last swept (written only when it changes, so a hit on a busy
+	 * statement writes nothing).
+	 */
+	private static final class Statement {
+
+		private final String masked;
+
+		private final KeyValue operation;
+
+		private volatile boolean used;
+
+		Statement(String masked, KeyValue operation) {
+			this.masked = masked;
+			this.operation = operation;
+		}
+
+		String masked() {
+			return this.masked;
+		}
+
+		KeyValue operation() {
+			return this.operation;
+		}
+
+		void use() {
+			if (!this.used) {
+				this.used = true;
+			}
+		}
+
+		/** Clears the mark, returning whether it was set. */
+		boolean clearUse() {
+			boolean was = this.used;
+			if (was) {
+				this.used = false;
+			}
+			return was;
+		}
+
 	}
 
 }
