@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import net.ttddyy.observation.tracing.ConnectionTracingObservationHandler;
@@ -52,8 +54,10 @@ import org.springframework.core.annotation.Order;
  * datasource-micrometer as its Spring Boot module sets it up by default, which is what a user
  * adds by hand for JDBC spans and timers ({@code datasource-micrometer}: its listener on every
  * JDBC call, connection, query, fetch and generated-keys observations, their timers and spans,
- * with the starter's own statement path switched off). Spans end unexported in every traced
- * path. Run with {@code -prof gc}: the figure is bytes and nanoseconds per statement.
+ * with the starter's own statement path switched off). In the traced paths each statement runs
+ * inside a request's sampled span (an observation in scope for the whole trial, as a server
+ * observation is for a request), and spans end unexported. Run with {@code -prof gc}: the figure
+ * is bytes and nanoseconds per statement.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -74,10 +78,18 @@ public class JdbcStatementBenchmark {
 
 	private Connection connection;
 
+	private Observation request;
+
+	private Observation.Scope requestScope;
+
 	@Setup(Level.Trial)
 	public void start() throws SQLException {
 		DataSource dataSource = "raw".equals(this.path) ? JdbcApplication.h2() : start(this.path).getBean(DataSource.class);
 		this.connection = dataSource.getConnection();
+		if (this.context != null && this.context.getBeanProvider(Tracer.class).getIfAvailable() != null) {
+			this.request = Observation.start("request", this.context.getBean(ObservationRegistry.class));
+			this.requestScope = this.request.openScope();
+		}
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("create table product (id bigint primary key, name varchar(64), stock int)");
 			statement.execute("insert into product values (42, 'espresso cup', 10)");
@@ -112,6 +124,10 @@ public class JdbcStatementBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() throws SQLException {
+		if (this.request != null) {
+			this.requestScope.close();
+			this.request.stop();
+		}
 		this.connection.close();
 		if (this.context != null) {
 			this.context.close();
@@ -172,7 +188,7 @@ public class JdbcStatementBenchmark {
 				- 1000;
 
 		@Bean
-		static BeanPostProcessor datasourceMicrometer(ObjectProvider<io.micrometer.observation.ObservationRegistry> registry) {
+		static BeanPostProcessor datasourceMicrometer(ObjectProvider<ObservationRegistry> registry) {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {

@@ -26,7 +26,7 @@ final class IsolatedApplication implements AutoCloseable {
 
 	/** What the starter adds to an application that has Actuator and the Prometheus registry already. */
 	static final Set<String> VANTAGE = Set.of("observability-core", "observability-spring-boot-autoconfigure",
-			"logstash-logback-encoder", "datasource-proxy", "r2dbc-proxy", "micrometer-tracing-bridge-otel",
+			"logstash-logback-encoder", "r2dbc-proxy", "micrometer-tracing-bridge-otel",
 			"spring-boot-micrometer-tracing-opentelemetry", "spring-boot-opentelemetry", "opentelemetry-*");
 
 	private final Map<String, Object> answers;

@@ -115,19 +115,15 @@ final class JfrAttribution {
 		return frame.getMethod().getType().getName();
 	}
 
-	/** What Vantage adds: its own code, the JSON encoder of its logs and the JDBC proxy it installs. */
+	/** What Vantage adds: its own code and the JSON encoder of its logs. */
 	static boolean isVantage(String type) {
-		return type.startsWith(VANTAGE) && !type.startsWith(VANTAGE + "benchmarks") || type.startsWith("net.logstash.")
-				|| type.startsWith("net.ttddyy.");
+		return type.startsWith(VANTAGE) && !type.startsWith(VANTAGE + "benchmarks") || type.startsWith("net.logstash.");
 	}
 
-	/** The concern a Vantage frame belongs to: its package under Vantage's root (the proxies and encoder by what installs them). */
+	/** The concern a Vantage frame belongs to: its package under Vantage's root (the encoder by what installs it). */
 	static String concernOf(String type) {
 		if (type.startsWith("net.logstash.")) {
 			return "logging (JSON encoder)";
-		}
-		if (type.startsWith("net.ttddyy.")) {
-			return "db (JDBC proxy)";
 		}
 		String rest = type.substring(VANTAGE.length());
 		if (rest.startsWith("autoconfigure.")) {

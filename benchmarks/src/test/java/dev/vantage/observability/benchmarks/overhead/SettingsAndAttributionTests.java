@@ -39,11 +39,11 @@ class SettingsAndAttributionTests {
 
 	@Test
 	void vantageFramesAreAttributedToTheirConcern() {
-		assertThat(JfrAttribution.isVantage("dev.vantage.observability.autoconfigure.db.QueryMetricsListener")).isTrue();
-		assertThat(JfrAttribution.isVantage("net.ttddyy.dsproxy.proxy.StatementProxyLogic")).isTrue();
+		assertThat(JfrAttribution.isVantage("dev.vantage.observability.autoconfigure.db.StatementObserver")).isTrue();
+		assertThat(JfrAttribution.isVantage("net.ttddyy.dsproxy.proxy.StatementProxyLogic")).isFalse();
 		assertThat(JfrAttribution.isVantage("dev.vantage.observability.benchmarks.ScrapeBenchmark")).isFalse();
 		assertThat(JfrAttribution.isVantage("org.springframework.web.servlet.DispatcherServlet")).isFalse();
-		assertThat(JfrAttribution.concernOf("dev.vantage.observability.autoconfigure.db.QueryMetricsListener"))
+		assertThat(JfrAttribution.concernOf("dev.vantage.observability.autoconfigure.db.StatementObserver"))
 			.isEqualTo("db");
 		assertThat(JfrAttribution.concernOf("dev.vantage.observability.audit.AuditEvent")).isEqualTo("audit");
 		assertThat(JfrAttribution.concernOf("net.logstash.logback.encoder.LogstashEncoder"))

@@ -7,15 +7,11 @@ import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.proxy.observation.QueryObservationConvention;
 import io.r2dbc.spi.ConnectionFactory;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
-import net.ttddyy.observation.tracing.DataSourceObservationListener;
-import net.ttddyy.observation.tracing.QueryContext;
-import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,8 +27,9 @@ import org.springframework.core.annotation.Order;
 /**
  * Auto-configuration of {@code db.query} and {@code db.query.slow} for every JDBC
  * {@link DataSource} bean, pooled or not, and every R2DBC {@code ConnectionFactory} bean,
- * and, when the application traces, of a span per statement from the same proxy
- * (datasource-micrometer for JDBC, r2dbc-proxy's observation listener for R2DBC).
+ * and, when the application traces, of a span per statement: for JDBC from the same
+ * interception that times it ({@link TimedConnection}), for R2DBC from r2dbc-proxy's
+ * observation listener on the same proxy.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -54,7 +51,7 @@ public final class DataSourceMetricsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ DataSource.class, ProxyDataSourceBuilder.class })
+	@ConditionalOnClass(DataSource.class)
 	static class JdbcConfiguration {
 
 		@Bean
@@ -65,48 +62,14 @@ public final class DataSourceMetricsAutoConfiguration {
 		}
 
 		/**
-		 * Statement spans with datasource-micrometer, unless its Spring Boot module is there
-		 * to make its own observations (then it owns them and their meters).
+		 * Statement spans, unless datasource-micrometer's Spring Boot module is there to make
+		 * its own observations of every JDBC call (then it owns the spans and their meters).
 		 */
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(DataSourceObservationListener.class)
+		@Bean
 		@ConditionalOnMissingClass(DATASOURCE_MICROMETER_BOOT)
-		static class SpansConfiguration {
-
-			@Bean
-			static JdbcStatementSpans vantageJdbcStatementSpans(MaskedStatements masking) {
-				return new JdbcStatementSpans(masking);
-			}
-
-			@Bean
-			MeterFilter vantageJdbcStatementTimersDenied() {
-				return MeterFilter.denyNameStartsWith(JdbcStatementSpans.OBSERVATION);
-			}
-
-			@Bean
-			@Order(Ordered.HIGHEST_PRECEDENCE)
-			static StatementTimersSkipped vantageJdbcStatementTimersSkipped() {
-				return new StatementTimersSkipped(QueryContext.class);
-			}
-
-			/**
-			 * Statement spans as datasource-micrometer means them: client spans that propagate
-			 * nothing. Boot's sender handler would otherwise take them, and inject the trace
-			 * context and baggage of every statement into a carrier nobody reads.
-			 */
-			@Configuration(proxyBeanMethods = false)
-			@ConditionalOnClass(Tracer.class)
-			@ConditionalOnBean(Tracer.class)
-			static class TracingConfiguration {
-
-				@Bean
-				@Order(Ordered.HIGHEST_PRECEDENCE)
-				QueryTracingObservationHandler vantageJdbcStatementTracing(Tracer tracer) {
-					return new QueryTracingObservationHandler(tracer);
-				}
-
-			}
-
+		static JdbcStatementSpans vantageJdbcStatementSpans(MaskedStatements masking,
+				ObjectProvider<ObserverFailures> failures, ListableBeanFactory beans) {
+			return new JdbcStatementSpans(masking, failures, beans);
 		}
 
 	}

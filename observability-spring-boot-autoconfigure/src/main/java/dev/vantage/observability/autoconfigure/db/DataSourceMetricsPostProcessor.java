@@ -1,16 +1,13 @@
 package dev.vantage.observability.autoconfigure.db;
 
+import java.sql.Connection;
 import java.util.Arrays;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import dev.vantage.observability.support.ObserverFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import net.ttddyy.dsproxy.proxy.NanoTimeStopwatchFactory;
-import net.ttddyy.dsproxy.proxy.ProxyConfig;
-import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -21,17 +18,18 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Times each statement of every {@link DataSource} bean with datasource-proxy. The bean is
- * replaced by a proxy of its own class (a {@code HikariDataSource} stays a
- * {@code HikariDataSource}, so injection by type and pool metrics keep working) whose
- * connections come from a datasource-proxy {@link ProxyDataSource}; every other call goes to
- * the original. A data source whose class cannot be subclassed is replaced by the
- * {@link ProxyDataSource} itself; one that is a {@link ProxyDataSource} already is left
- * alone, as its owner chose its listeners. When the application traces
- * and datasource-micrometer is present, its listener joins the same proxy, so each statement
- * is also a span. Runs last, so other post-processors see the original.
+ * Times each statement of every {@link DataSource} bean, and makes it a span when the
+ * application traces. The bean is replaced by a proxy of its own class (a
+ * {@code HikariDataSource} stays a {@code HikariDataSource}, so injection by type and pool
+ * metrics keep working) whose connections are {@link TimedConnection}s around the original's;
+ * every other call goes to the original. A data source whose class cannot be subclassed is
+ * wrapped in a {@link TimedDataSource}; one that is a datasource-proxy {@code ProxyDataSource}
+ * already is left alone, as its owner chose its listeners. Runs last, so other post-processors
+ * see the original.
  */
 final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
+
+	private static final String PROXY_DATA_SOURCE = "net.ttddyy.dsproxy.support.ProxyDataSource";
 
 	private final ObjectProvider<JdbcStatementSpans> spans;
 
@@ -47,55 +45,45 @@ final class DataSourceMetricsPostProcessor extends QueryMetricsPostProcessor {
 		if (!(bean instanceof DataSource dataSource) || timedAlready(bean)) {
 			return bean;
 		}
-		QueryMetricsListener listener = new QueryMetricsListener(recorder(beanName));
-		ProxyConfig.Builder config = ProxyConfig.Builder.create()
-			.dataSourceName(beanName)
-			.queryListener(listener)
-			.stopwatchFactory(new NanoTimeStopwatchFactory());
-		Supplier<ObservationRegistry> observations = observations();
-		JdbcStatementSpans spans = (observations != null) ? this.spans.getIfAvailable() : null;
-		if (spans != null) {
-			spans.addTo(config, observations);
+		StatementObserver observer = new StatementObserver(beanName, recorder(beanName), this.spans.getIfAvailable());
+		ProxyFactory factory = new ProxyFactory(dataSource);
+		factory.setProxyTargetClass(true);
+		factory.addAdvice(new TimedConnections(observer));
+		try {
+			return factory.getProxy(dataSource.getClass().getClassLoader());
 		}
-		ProxyDataSource proxy = new ProxyDataSource(dataSource);
-		proxy.setProxyConfig(config.build());
-		return keepingItsClass(dataSource, proxy);
+		catch (AopConfigException | IllegalArgumentException ex) {
+			return new TimedDataSource(dataSource, observer);
+		}
 	}
 
 	private static boolean timedAlready(Object bean) {
-		return bean instanceof ProxyDataSource || (bean instanceof Advised advised
-				&& Arrays.stream(advised.getAdvisors()).anyMatch((advisor) -> advisor.getAdvice() instanceof TimedConnections));
+		if (bean instanceof TimedDataSource || (bean instanceof Advised advised
+				&& Arrays.stream(advised.getAdvisors()).anyMatch((advisor) -> advisor.getAdvice() instanceof TimedConnections))) {
+			return true;
+		}
+		for (Class<?> type = bean.getClass(); type != null; type = type.getSuperclass()) {
+			if (type.getName().equals(PROXY_DATA_SOURCE)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	private static DataSource keepingItsClass(DataSource dataSource, ProxyDataSource timed) {
-		ProxyFactory factory = new ProxyFactory(dataSource);
-		factory.setProxyTargetClass(true);
-		factory.addAdvice(new TimedConnections(timed));
-		try {
-			return (DataSource) factory.getProxy(dataSource.getClass().getClassLoader());
-		}
-		catch (AopConfigException | IllegalArgumentException ex) {
-			return timed;
-		}
-	}
-
-	/** Hands out the timed data source's connections; everything else reaches the original. */
+	/** Hands out the original's connections timed; everything else reaches the original. */
 	private static final class TimedConnections implements MethodInterceptor {
 
-		private final ProxyDataSource timed;
+		private final StatementObserver observer;
 
-		TimedConnections(ProxyDataSource timed) {
-			this.timed = timed;
+		TimedConnections(StatementObserver observer) {
+			this.observer = observer;
 		}
 
 		@Override
 		public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-			if (invocation.getMethod().getName().equals("getConnection")) {
-				Object[] arguments = invocation.getArguments();
-				return (arguments.length == 0) ? this.timed.getConnection()
-						: this.timed.getConnection((String) arguments[0], (String) arguments[1]);
-			}
-			return invocation.proceed();
+			Object result = invocation.proceed();
+			return (result instanceof Connection connection && invocation.getMethod().getName().equals("getConnection"))
+					? new TimedConnection(connection, this.observer) : result;
 		}
 
 	}

@@ -110,7 +110,12 @@ final class MaskedStatements implements SmartInitializingSingleton {
 		}
 	}
 
-	private Statement statement(String sql) {
+	/**
+	 * A statement masked, from the cache.
+	 * @param sql the statement as the application ran it
+	 * @return its masked text and operation
+	 */
+	Statement statement(String sql) {
 		Statement cached = this.statements.get(sql);
 		if (cached != null) {
 			cached.use();
@@ -119,7 +124,7 @@ final class MaskedStatements implements SmartInitializingSingleton {
 		if (this.statements.size() >= CACHED) {
 			evictOne();
 		}
-		Statement result = new Statement(SqlMasker.mask(sql), KeyValue.of(OPERATION, QueryOperation.of(sql).tagValue()));
+		Statement result = new Statement(SqlMasker.mask(sql), QueryOperation.of(sql).tagValue());
 		this.statements.put(sql, result);
 		return result;
 	}
@@ -148,21 +153,30 @@ final class MaskedStatements implements SmartInitializingSingleton {
 	 * used since the cache last swept (written only when it changes, so a hit on a busy
 	 * statement writes nothing).
 	 */
-	private static final class Statement {
+	static final class Statement {
 
 		private final String masked;
+
+		private final String operationName;
 
 		private final KeyValue operation;
 
 		private volatile boolean used;
 
-		Statement(String masked, KeyValue operation) {
+		Statement(String masked, String operationName) {
 			this.masked = masked;
-			this.operation = operation;
+			this.operationName = operationName;
+			this.operation = KeyValue.of(OPERATION, operationName);
 		}
 
+		/** The statement with its literals masked. */
 		String masked() {
 			return this.masked;
+		}
+
+		/** Its operation: select, insert, update, delete or other. */
+		String operationName() {
+			return this.operationName;
 		}
 
 		KeyValue operation() {

@@ -1,6 +1,5 @@
 package dev.vantage.observability.autoconfigure.db;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -8,26 +7,36 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
-import io.micrometer.core.instrument.Meter;
+import dev.vantage.observability.autoconfigure.OpenTelemetryClassPath;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import brave.propagation.TraceContext;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
-import net.ttddyy.observation.tracing.DataSourceObservationListener;
-import net.ttddyy.observation.tracing.QueryContext;
-import net.ttddyy.observation.tracing.QueryTracingObservationHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
@@ -43,6 +52,13 @@ class DataSourceMetricsAutoConfigurationTests {
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:db-metrics;DB_CLOSE_DELAY=-1")
 		.withConfiguration(MetricsConfigurations.withRegistry(DataSourceAutoConfiguration.class,
 				DataSourceMetricsAutoConfiguration.class));
+
+	/** With Boot's OpenTelemetry tracing, every span sampled and kept. */
+	private final ApplicationContextRunner otelRunner = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+				MicrometerTracingAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class))
+		.withPropertyValues("management.tracing.sampling.probability=1.0")
+		.withBean(FinishedSpans.class, FinishedSpans::new);
 
 	@Test
 	void everyDataSourceIsTimedAndItsMetersExistFromStartup() {
@@ -91,26 +107,36 @@ class DataSourceMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutDatasourceProxy() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilder.class))
-			.run((context) -> assertThat(timed(context.getBean(DataSource.class))).isFalse());
+	void needsNoProxyLibraryOnTheClassPath() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ProxyDataSource.class)).run((context) -> {
+			assertThat(timed(context.getBean(DataSource.class))).isTrue();
+			new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class);
+			assertThat(context.getBean(MeterRegistry.class).get("db.query").tags("operation", "select", "outcome", "success").timer().count()).isEqualTo(1);
+		});
 	}
 
 	@Test
-	void whenTheApplicationTracesEachStatementIsAnObservationWithItsLiteralsMaskedAndNoSecondTimer() {
-		this.contextRunner.withUserConfiguration(TracedObservations.class).run((context) -> {
+	void whenTheApplicationTracesEachStatementIsAChildSpanWithItsLiteralsMaskedAndNoSecondTimer() {
+		traced().run((context) -> {
 			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-			jdbc.execute("create table account (id int, owner varchar(20))");
-			assertThat(jdbc.update("insert into account values (7, 'alice@example.com')")).isEqualTo(1);
-			assertThat(jdbc.queryForList("select owner from account where id = 7")).hasSize(1);
-			List<Observation.Context> statements = TracedObservations.stopped(JdbcStatementSpans.OBSERVATION);
-			assertThat(statements).hasSize(3);
-			Observation.Context insert = statements.get(1);
-			assertThat(insert.getHighCardinalityKeyValue("jdbc.query[0]").getValue())
+			inARequest(context, () -> {
+				jdbc.execute("create table account (id int, owner varchar(20))");
+				assertThat(jdbc.update("insert into account values (7, 'alice@example.com')")).isEqualTo(1);
+				assertThat(jdbc.queryForList("select owner from account where id = 7")).hasSize(1);
+			});
+			List<SpanData> statements = context.getBean(FinishedSpans.class).named(JdbcStatementSpans.NAME);
+			assertThat(statements).hasSize(3).allSatisfy((statement) -> {
+				assertThat(statement.getKind()).isEqualTo(SpanKind.CLIENT);
+				assertThat(statement.getParentSpanContext().isValid()).as("a child of the request's span").isTrue();
+				assertThat(statement.getAttributes().get(AttributeKey.stringKey(JdbcStatementSpans.DATASOURCE)))
+					.isEqualTo("dataSource");
+			});
+			SpanData insert = statements.get(1);
+			assertThat(insert.getAttributes().get(AttributeKey.stringKey("jdbc.query[0]")))
 				.isEqualTo("insert into account values (?, ?)");
-			assertThat(insert.getHighCardinalityKeyValue(MaskedStatements.OPERATION).getValue()).isEqualTo("insert");
-			assertThat(insert.getHighCardinalityKeyValue("jdbc.row-affected").getValue()).isEqualTo("1");
-			assertThat(statements.get(2).getHighCardinalityKeyValue("jdbc.query[0]").getValue())
+			assertThat(insert.getAttributes().get(AttributeKey.stringKey(MaskedStatements.OPERATION))).isEqualTo("insert");
+			assertThat(insert.getAttributes().get(AttributeKey.longKey("jdbc.row-affected"))).isEqualTo(1);
+			assertThat(statements.get(2).getAttributes().get(AttributeKey.stringKey("jdbc.query[0]")))
 				.isEqualTo("select owner from account where id = ?");
 			assertThat(statements.toString()).doesNotContain("alice@example.com");
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -120,66 +146,86 @@ class DataSourceMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void withBootsObservationRegistryStatementSpansNeverReachItsMeterHandler() {
-		List<String> meterNames = new CopyOnWriteArrayList<>();
-		this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
-			.withBean(Tracer.class, () -> Tracer.NOOP)
-			.withBean("everyMeterSeen", MeterFilter.class, () -> new MeterFilter() {
+	void withBraveTheStatementSpanIsBravesChildOfTheRequest() {
+		List<MutableSpan> finished = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
+					BraveAutoConfiguration.class))
+			.withPropertyValues("management.tracing.sampling.probability=1.0")
+			.withBean(SpanHandler.class, () -> new SpanHandler() {
 
 				@Override
-				public Meter.Id map(Meter.Id id) {
-					meterNames.add(id.getName());
-					return id;
+				public boolean end(TraceContext context, MutableSpan span, Cause cause) {
+					finished.add(span);
+					return true;
 				}
 
 			})
-			.withBean(StoppedStatements.class, StoppedStatements::new)
 			.run((context) -> {
-				new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 42", Integer.class);
-				assertThat(context.getBean(StoppedStatements.class).stopped).hasSize(1);
-				assertThat(meterNames).contains("db.query").noneMatch((name) -> name.startsWith("jdbc.query"));
-				Observation.createNotStarted("other.work", context.getBean(ObservationRegistry.class)).observe(() -> {
-				});
-				assertThat(context.getBean(MeterRegistry.class).get("other.work").timer().count()).isEqualTo(1);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				inARequest(context, () -> assertThat(jdbc.update("create table item (id int)")).isZero());
+				MutableSpan request = finished.stream().filter((span) -> "request".equals(span.name())).findFirst().orElseThrow();
+				assertThat(finished).filteredOn((span) -> JdbcStatementSpans.NAME.equals(span.name())).singleElement()
+					.satisfies((statement) -> {
+						assertThat(statement.kind()).isEqualTo(brave.Span.Kind.CLIENT);
+						assertThat(statement.parentId()).isEqualTo(request.id());
+						assertThat(statement.tag("jdbc.query[0]")).isEqualTo("create table item (id int)");
+						assertThat(statement.tag(MaskedStatements.OPERATION)).isEqualTo("other");
+						assertThat(statement.tag("jdbc.row-affected")).isEqualTo("0");
+					});
 			});
 	}
 
 	@Test
-	void failedStatementObservationCarriesTheError() {
-		this.contextRunner.withUserConfiguration(TracedObservations.class).run((context) -> {
-			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-			assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> jdbc.queryForList("select * from missing"));
-			assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).singleElement()
-				.satisfies((statement) -> assertThat(statement.getError()).isInstanceOf(SQLException.class));
-		});
-	}
-
-	@Test
-	void statementSpansAreDatasourceMicrometersClientSpansThatPropagateNothing() {
-		this.contextRunner.withUserConfiguration(TracedObservations.class)
-			.run((context) -> assertThat(context).hasSingleBean(QueryTracingObservationHandler.class));
-		this.contextRunner.withUserConfiguration(TracedObservations.Untraced.class)
-			.run((context) -> assertThat(context).doesNotHaveBean(QueryTracingObservationHandler.class));
-	}
-
-	@Test
-	void withoutATracerStatementsMakeNoObservation() {
-		this.contextRunner.withUserConfiguration(TracedObservations.Untraced.class).run((context) -> {
+	void aStatementOutsideATracedRequestOrJobMakesNoSpan() {
+		traced().run((context) -> {
 			new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class);
-			assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).isEmpty();
+			assertThat(context.getBean(FinishedSpans.class).named(JdbcStatementSpans.NAME)).isEmpty();
+			assertThat(context.getBean(MeterRegistry.class).get("db.query").tags("operation", "select", "outcome", "success").timer().count()).isEqualTo(1);
 		});
 	}
 
 	@Test
-	void datasourceMicrometersOwnBootModuleOwnsTheSpans() {
-		this.contextRunner.withUserConfiguration(TracedObservations.class)
-			.withClassLoader(new FilteredClassLoader(DataSourceObservationListener.class))
-			.run((context) -> {
-				new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class);
-				assertThat(TracedObservations.stopped(JdbcStatementSpans.OBSERVATION)).isEmpty();
-				assertThat(context).doesNotHaveBean(JdbcStatementSpans.class);
-				assertThat(context.getBean(MeterRegistry.class).get("db.query").timers()).isNotEmpty();
-			});
+	void failedStatementSpanCarriesTheError() {
+		traced().run((context) -> {
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			inARequest(context, () -> assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> jdbc.queryForList("select * from missing")));
+			assertThat(context.getBean(FinishedSpans.class).named(JdbcStatementSpans.NAME)).singleElement()
+				.satisfies((statement) -> {
+					assertThat(statement.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+					assertThat(statement.getEvents()).anySatisfy((event) -> assertThat(event.getName()).isEqualTo("exception"));
+				});
+		});
+	}
+
+	@Test
+	void bootsObservationPropertySwitchesStatementSpansOff() {
+		traced().withPropertyValues("management.observations.enable.jdbc=false").run((context) -> {
+			inARequest(context, () -> new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class));
+			FinishedSpans spans = context.getBean(FinishedSpans.class);
+			assertThat(spans.named("request")).hasSize(1);
+			assertThat(spans.named(JdbcStatementSpans.NAME)).isEmpty();
+			assertThat(context.getBean(MeterRegistry.class).get("db.query").tags("operation", "select", "outcome", "success").timer().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void withoutATracerStatementsAreTimedAndMakeNoSpan() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class)).run((context) -> {
+			inARequest(context, () -> new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("select 1", Integer.class));
+			assertThat(context.getBean(MeterRegistry.class).get("db.query").tags("operation", "select", "outcome", "success").timer().count()).isEqualTo(1);
+			assertThat(context.getBean(MeterRegistry.class).find("jdbc.query").meters()).isEmpty();
+		});
+	}
+
+	private ApplicationContextRunner traced() {
+		OpenTelemetryClassPath.assumeTheSdkMatchesTheApi();
+		return this.otelRunner;
+	}
+
+	private static void inARequest(ApplicationContext context, Runnable work) {
+		Observation.createNotStarted("request", context.getBean(ObservationRegistry.class)).observe(work);
 	}
 
 	@Test
@@ -197,21 +243,35 @@ class DataSourceMetricsAutoConfigurationTests {
 	}
 
 	private static boolean timed(DataSource dataSource) {
-		return AopUtils.isAopProxy(dataSource) || dataSource instanceof ProxyDataSource;
+		return AopUtils.isAopProxy(dataSource) || dataSource instanceof TimedDataSource;
 	}
 
-	static final class StoppedStatements implements ObservationHandler<QueryContext> {
+	/** The spans the SDK ends, as an exporter would get them. */
+	static final class FinishedSpans implements SpanProcessor {
 
-		final List<QueryContext> stopped = new CopyOnWriteArrayList<>();
+		private final List<SpanData> ended = new CopyOnWriteArrayList<>();
 
-		@Override
-		public boolean supportsContext(Observation.Context context) {
-			return context instanceof QueryContext;
+		List<SpanData> named(String name) {
+			return this.ended.stream().filter((span) -> span.getName().equals(name)).toList();
 		}
 
 		@Override
-		public void onStop(QueryContext context) {
-			this.stopped.add(context);
+		public void onStart(Context parent, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.ended.add(span.toSpanData());
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
 		}
 
 	}
