@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -61,6 +62,21 @@ class ErrorRoutes {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "out of stock");
 		}
 
+		@GetMapping("/errors/items/{id}")
+		Map<String, Object> item(@PathVariable int id, @RequestParam int quantity) {
+			return Map.of("id", id, "quantity", quantity);
+		}
+
+		@PostMapping(path = "/errors/items", consumes = "application/json")
+		Map<String, Object> addItem(@RequestBody Item item) {
+			return Map.of("sku", item.sku());
+		}
+
+		@GetMapping("/errors/lost-order")
+		Map<String, Object> lostOrder() {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "order 9 not found");
+		}
+
 		@GetMapping("/errors/job")
 		Map<String, Object> job() {
 			NightlyExport.FAIL.set(true);
@@ -96,6 +112,9 @@ class ErrorRoutes {
 			}
 		}
 
+	}
+
+	record Item(String sku) {
 	}
 
 	static class InvalidOrderException extends RuntimeException {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -70,6 +71,21 @@ class ReactiveErrorRoutes {
 			return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "out of stock"));
 		}
 
+		@GetMapping("/errors/items/{id}")
+		Mono<String> item(@PathVariable int id, @RequestParam int quantity) {
+			return Mono.just(id + " x " + quantity);
+		}
+
+		@PostMapping(path = "/errors/items", consumes = "application/json")
+		Mono<String> addItem(@RequestBody Item item) {
+			return Mono.just(item.sku());
+		}
+
+		@GetMapping("/errors/lost-order")
+		Mono<String> lostOrder() {
+			return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "order 9 not found"));
+		}
+
 		@GetMapping("/errors/job")
 		Mono<String> job() {
 			NightlyExport.FAIL.set(true);
@@ -112,6 +128,9 @@ class ReactiveErrorRoutes {
 			}
 		}
 
+	}
+
+	record Item(String sku) {
 	}
 
 	static class InvalidOrderException extends RuntimeException {

@@ -30,7 +30,11 @@ import static org.awaitility.Awaitility.await;
  * <li>{@code GET /errors/conflict}: a {@code ResponseStatusException} with its 409
  * {@code ProblemDetail} (WebFlux's error handler in Boot renders other
  * {@code ErrorResponseException}s as 500, with or without Vantage);</li>
- * <li>{@code GET /errors/job}: makes a {@code @Scheduled} job fail once.</li>
+ * <li>{@code GET /errors/job}: makes a {@code @Scheduled} job fail once;</li>
+ * <li>{@code GET /errors/items/{id}?quantity=}: an {@code int} path variable and a required
+ * {@code int} parameter, and {@code POST /errors/items}: a JSON body of {@code {"sku": ...}};</li>
+ * <li>{@code GET /errors/lost-order}: a {@code ResponseStatusException} with status 404, the
+ * service's own.</li>
  * </ul>
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -146,6 +150,39 @@ public abstract class ErrorTrackingSuite {
 				});
 			assertThat(output.getOut()).as("no card number or address in any line")
 				.doesNotContain("4111 1111 1111 1111", "alice@example.com");
+		}
+	}
+
+	@Test
+	void aClientsMistakesMakeNoGroupButTheServicesOwn404Does() {
+		try (Service app = start()) {
+			Http http = app.http();
+			assertThat(http.get("/wp-login.php").statusCode()).as("no handler, no resource").isEqualTo(404);
+			assertThat(http.send("DELETE", "/errors/items/1", new byte[0]).statusCode()).isEqualTo(405);
+			assertThat(http.get("/errors/items/abc?quantity=1").statusCode()).as("type mismatch").isEqualTo(400);
+			assertThat(http.get("/errors/items/1").statusCode()).as("missing parameter").isEqualTo(400);
+			assertThat(http.postJson("/errors/items", "{\"sku\":").statusCode()).as("unreadable body").isEqualTo(400);
+			assertThat(http.send("POST", "/errors/items", "sku".getBytes(StandardCharsets.UTF_8), "Content-Type",
+					"application/x-unknown").statusCode()).isEqualTo(415);
+			assertThat(http.get("/errors/items/1?quantity=2").statusCode()).isEqualTo(200);
+			assertThat(http.get("/errors/lost-order").statusCode()).isEqualTo(404);
+			Scrape scrape = scrape(http);
+			assertThat(scrape.samples("errors_total")).as("only the service's own 404").singleElement()
+				.satisfies((sample) -> assertThat(sample.labels()).containsEntry("exception", "ResponseStatusException")
+					.containsEntry("handled", "true"));
+			for (String status : List.of("400", "404", "405", "415")) {
+				assertThat(scrape.sum("http_server_requests_seconds_count", "status", status)).as("Boot counts " + status)
+					.isPositive();
+			}
+			JsonNode groups = JsonLines.parse(http.get("/admin/actuator/errors", "Authorization", ADMIN).body());
+			assertThat(groups.path("groups").size()).isOne();
+			assertThat(group(groups, "/errors/lost-order").path("status").asInt()).isEqualTo(404);
+		}
+		try (Service app = start("--observability.errors.client-error-types=")) {
+			Http http = app.http();
+			assertThat(http.get("/wp-login.php").statusCode()).isEqualTo(404);
+			assertThat(scrape(http).samples("errors_total")).as("tracked when the list is empty").singleElement()
+				.satisfies((sample) -> assertThat(sample.labels()).containsEntry("exception", "NoResourceFoundException"));
 		}
 	}
 

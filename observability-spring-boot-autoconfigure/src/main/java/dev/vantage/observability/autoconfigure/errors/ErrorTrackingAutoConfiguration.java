@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.trace.internal.SdkTracerProviderUtil;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -76,6 +77,14 @@ public final class ErrorTrackingAutoConfiguration {
 				Clock.systemUTC());
 	}
 
+	@Bean
+	ClientErrors vantageClientErrors(VantageErrorsProperties properties, BeanFactory beanFactory) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : null;
+		return ClientErrors.of(VantageErrorsProperties.PREFIX + ".client-error-types",
+				properties.getClientErrorTypes(), new VantageErrorsProperties().getClientErrorTypes(), classLoader);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	@ConditionalOnClass(name = { "org.springframework.web.servlet.HandlerExceptionResolver",
@@ -93,9 +102,10 @@ public final class ErrorTrackingAutoConfiguration {
 		}
 
 		@Bean
-		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker,
+		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker, ClientErrors clientErrors,
 				ObjectProvider<ObserverFailures> failures) {
-			return new HttpErrorObservationHandler.Servlet(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+			return new HttpErrorObservationHandler.Servlet(tracker, clientErrors,
+					failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}
@@ -111,9 +121,10 @@ public final class ErrorTrackingAutoConfiguration {
 		}
 
 		@Bean
-		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker,
+		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker, ClientErrors clientErrors,
 				ObjectProvider<ObserverFailures> failures) {
-			return new HttpErrorObservationHandler.Reactive(tracker, failures.getIfAvailable(ObserverFailures::logOnly));
+			return new HttpErrorObservationHandler.Reactive(tracker, clientErrors,
+					failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

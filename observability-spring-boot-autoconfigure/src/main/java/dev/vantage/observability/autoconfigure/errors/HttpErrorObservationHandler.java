@@ -17,8 +17,9 @@ import dev.vantage.observability.support.ObserverFailures;
  * Records the exception that ended an HTTP request when Boot's server observation
  * ({@code http.server.requests}) stops: the observation's error (unhandled when Boot's
  * observation saw it escape, else set by a handler) or, on Spring MVC, the exception a
- * handler resolved into a response. {@link Servlet} and {@link Reactive} are where each
- * stack keeps them. A failure of its own is counted and skipped.
+ * handler resolved into a response; a client's mistake ({@link ClientErrors}) is left to
+ * Boot's timer. {@link Servlet} and {@link Reactive} are where each stack keeps them. A
+ * failure of its own is counted and skipped.
  * @param <C> the stack's server observation context
  */
 abstract class HttpErrorObservationHandler<C extends Observation.Context> extends GuardedObservationHandler<C> {
@@ -30,9 +31,13 @@ abstract class HttpErrorObservationHandler<C extends Observation.Context> extend
 
 	private final ErrorTracker tracker;
 
-	HttpErrorObservationHandler(ErrorTracker tracker, ObserverFailures failures, Class<C> contextType) {
+	private final ClientErrors clientErrors;
+
+	HttpErrorObservationHandler(ErrorTracker tracker, ClientErrors clientErrors, ObserverFailures failures,
+			Class<C> contextType) {
 		super(COMPONENT, failures, contextType);
 		this.tracker = tracker;
+		this.clientErrors = clientErrors;
 	}
 
 	@Override
@@ -48,7 +53,10 @@ abstract class HttpErrorObservationHandler<C extends Observation.Context> extend
 		}
 		if (error != null) {
 			boolean handled = context.get(UNHANDLED) == null || error instanceof ErrorResponse;
-			this.tracker.recordHttp(error, handled, status(context, error, handled), route(context), TraceIds.of(context));
+			int status = status(context, error, handled);
+			if (!this.clientErrors.isClientError(error, status)) {
+				this.tracker.recordHttp(error, handled, status, route(context), TraceIds.of(context));
+			}
 		}
 	}
 
@@ -63,8 +71,8 @@ abstract class HttpErrorObservationHandler<C extends Observation.Context> extend
 	static final class Servlet
 			extends HttpErrorObservationHandler<org.springframework.http.server.observation.ServerRequestObservationContext> {
 
-		Servlet(ErrorTracker tracker, ObserverFailures failures) {
-			super(tracker, failures, org.springframework.http.server.observation.ServerRequestObservationContext.class);
+		Servlet(ErrorTracker tracker, ClientErrors clientErrors, ObserverFailures failures) {
+			super(tracker, clientErrors, failures, org.springframework.http.server.observation.ServerRequestObservationContext.class);
 		}
 
 		@Override
@@ -95,8 +103,8 @@ abstract class HttpErrorObservationHandler<C extends Observation.Context> extend
 	static final class Reactive extends
 			HttpErrorObservationHandler<org.springframework.http.server.reactive.observation.ServerRequestObservationContext> {
 
-		Reactive(ErrorTracker tracker, ObserverFailures failures) {
-			super(tracker, failures,
+		Reactive(ErrorTracker tracker, ClientErrors clientErrors, ObserverFailures failures) {
+			super(tracker, clientErrors, failures,
 					org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class);
 		}
 

@@ -50,6 +50,38 @@ public class VantageErrorsProperties {
 			"org.springframework.scheduling.support.TaskUtils$LoggingErrorHandler",
 			"org.springframework.aop.interceptor.SimpleAsyncUncaughtExceptionHandler", "reactor.core.publisher.Operators"));
 
+	/**
+	 * Exception types, with their subtypes, that mean a client's mistake when they end a
+	 * request with a 4xx: counted in http.server.requests, not as error groups. Spring's
+	 * routing and reading failures by default (no handler or resource, method not allowed,
+	 * unreadable or invalid input); empty tracks them all.
+	 */
+	private List<String> clientErrorTypes = new ArrayList<>(List.of(
+			// Spring MVC
+			"org.springframework.web.servlet.resource.NoResourceFoundException",
+			"org.springframework.web.servlet.NoHandlerFoundException",
+			"org.springframework.web.HttpRequestMethodNotSupportedException",
+			"org.springframework.web.HttpMediaTypeNotSupportedException",
+			"org.springframework.web.HttpMediaTypeNotAcceptableException",
+			"org.springframework.web.bind.MissingServletRequestParameterException",
+			"org.springframework.web.bind.MissingRequestHeaderException",
+			"org.springframework.web.bind.MissingRequestCookieException",
+			"org.springframework.web.multipart.support.MissingServletRequestPartException",
+			"org.springframework.web.multipart.MaxUploadSizeExceededException",
+			"org.springframework.http.converter.HttpMessageNotReadableException",
+			"org.springframework.web.bind.UnsatisfiedServletRequestParameterException",
+			"org.springframework.beans.TypeMismatchException",
+			"org.springframework.web.bind.MethodArgumentNotValidException",
+			// Both
+			"org.springframework.web.method.annotation.HandlerMethodValidationException",
+			// WebFlux
+			"org.springframework.web.reactive.resource.NoResourceFoundException",
+			"org.springframework.web.server.MethodNotAllowedException",
+			"org.springframework.web.server.NotAcceptableStatusException",
+			"org.springframework.web.server.UnsupportedMediaTypeStatusException",
+			"org.springframework.web.server.ServerWebInputException",
+			"org.springframework.web.server.PayloadTooLargeException"));
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -104,6 +136,14 @@ public class VantageErrorsProperties {
 
 	public void setMaskedKeys(List<String> maskedKeys) {
 		this.maskedKeys = maskedKeys;
+	}
+
+	public List<String> getClientErrorTypes() {
+		return this.clientErrorTypes;
+	}
+
+	public void setClientErrorTypes(List<String> clientErrorTypes) {
+		this.clientErrorTypes = clientErrorTypes;
 	}
 
 	public List<String> getUnhandledLoggers() {

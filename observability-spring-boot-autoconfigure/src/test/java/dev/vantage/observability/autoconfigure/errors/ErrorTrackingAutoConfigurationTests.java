@@ -74,6 +74,29 @@ class ErrorTrackingAutoConfigurationTests {
 	}
 
 	@Test
+	void aClientErrorTypeThatIsNoClassStopsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("observability.errors.client-error-types=com.example.OrderNotFoundExcepton")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("observability.errors.client-error-types")
+				.hasMessageContaining("com.example.OrderNotFoundExcepton"));
+	}
+
+	@Test
+	void clientErrorsAreListedTypesAndTheirSubtypesEndingARequestWith4xx() {
+		this.contextRunner.withPropertyValues("observability.errors.client-error-types=java.lang.IllegalArgumentException")
+			.run((context) -> {
+				ClientErrors clientErrors = context.getBean(ClientErrors.class);
+				assertThat(clientErrors.isClientError(new NumberFormatException(), 400)).isTrue();
+				assertThat(clientErrors.isClientError(new IllegalArgumentException(), 404)).isTrue();
+				assertThat(clientErrors.isClientError(new IllegalArgumentException(), 500)).as("a 5xx is the service's")
+					.isFalse();
+				assertThat(clientErrors.isClientError(new IllegalStateException(), 400)).isFalse();
+			});
+	}
+
+	@Test
 	void springMvcGetsTheResolverTheFilterAndTheHandler() {
 		new WebApplicationContextRunner().withConfiguration(MetricsConfigurations.withRegistry(
 				CardinalityAutoConfiguration.class, ErrorTrackingAutoConfiguration.class))
