@@ -37,13 +37,17 @@ class DependencyHealthTests {
 			Http http = app.http();
 			http.get("/actuator/health");
 			int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+			long started = System.nanoTime();
 			for (int i = 0; i < 1000; i++) {
 				assertThat(http.get("/actuator/health").statusCode()).isEqualTo(503);
 			}
 			int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+			// One check per 5-second cache-ttl the calls lasted, and the first.
+			long checks = (System.nanoTime() - started) / 5_000_000_000L + 2;
 			assertThat(threadsAfter).isLessThanOrEqualTo(threadsBefore + 5);
-			assertThat(payments.accepted()).as("checks reaching the dependency (cache-ttl 5s)").isLessThanOrEqualTo(3);
-			assertThat(search.accepted()).isLessThanOrEqualTo(3);
+			assertThat(payments.accepted()).as("checks reaching the dependency (cache-ttl 5s)")
+				.isLessThanOrEqualTo((int) checks);
+			assertThat(search.accepted()).isLessThanOrEqualTo((int) checks);
 
 			Scrape scrape = http.scrape();
 			assertThat(scrape.has("dependency_up", "dependency", "payments")).isTrue();
