@@ -2,6 +2,7 @@ package dev.vantage.observability.errors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One group of errors: what the first occurrence showed (exception, root cause, masked
  * message, a sample stack trace) and what the latest changed (count, last seen, where, trace
- * id). Its counters are registered on first use.
+ * id) and its latest sample ({@link ErrorSample}, taken at most once a minute). Its counters
+ * are registered on first use.
  */
 public final class ErrorGroup {
 
@@ -50,6 +52,10 @@ public final class ErrorGroup {
 
 	private volatile int lastStatus;
 
+	private volatile @Nullable ErrorSample sample;
+
+	private final AtomicBoolean reported = new AtomicBoolean();
+
 	ErrorGroup(long id, String exception, @Nullable String rootCause, @Nullable String message, List<Frame> stackTrace,
 			String version, long firstSeen, ErrorSource source) {
 		this.id = id;
@@ -79,6 +85,16 @@ public final class ErrorGroup {
 			this.lastTraceId = traceId;
 		}
 		this.lastStatus = status;
+	}
+
+	/** Whether the group has no sample or one older than {@code interval}. */
+	boolean needsSample(long now, long interval) {
+		ErrorSample current = this.sample;
+		return current == null || now - current.time() >= interval;
+	}
+
+	void sample(ErrorSample sample) {
+		this.sample = sample;
 	}
 
 	private Counter counter(MeterRegistry registry, ErrorSource source, boolean handled) {
@@ -214,6 +230,23 @@ public final class ErrorGroup {
 	 */
 	public int lastStatus() {
 		return this.lastStatus;
+	}
+
+	/**
+	 * Returns the latest sample.
+	 * @return the sample, {@code null} for a group recorded without one (browser errors)
+	 */
+	public @Nullable ErrorSample sample() {
+		return this.sample;
+	}
+
+	/**
+	 * Tells whoever reports a group's first sample to the logs (once per group in this
+	 * process) that it is the one to do so.
+	 * @return {@code true} the first time only
+	 */
+	public boolean firstReport() {
+		return !this.reported.get() && this.reported.compareAndSet(false, true);
 	}
 
 	/** The stack trace as Java prints it, without common frames, at most {@code stackDepth} frames in all. */

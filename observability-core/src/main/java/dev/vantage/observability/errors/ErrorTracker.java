@@ -24,6 +24,9 @@ public final class ErrorTracker {
 	/** The meter name. */
 	public static final String METER = "errors";
 
+	/** How often a group seen again takes a new sample: at most once a minute. */
+	public static final long SAMPLE_INTERVAL_MILLIS = 60_000;
+
 	private final MeterRegistry registry;
 
 	private final ErrorFingerprinter fingerprinter;
@@ -41,6 +44,8 @@ public final class ErrorTracker {
 	private final ErrorGroups server;
 
 	private final ErrorGroups browser;
+
+	private final ErrorSampler sampler;
 
 	private final RecentErrors recentHttp = new RecentErrors();
 
@@ -63,6 +68,24 @@ public final class ErrorTracker {
 	 */
 	public ErrorTracker(MeterRegistry registry, ErrorFingerprinter fingerprinter, List<ErrorGrouping> groupings,
 			AuditMasker masker, String version, ErrorLimits limits, Clock clock) {
+		this(registry, fingerprinter, groupings, masker, version, limits, clock,
+				new ErrorSampler("default", ErrorSampler.Principal.HASH));
+	}
+
+	/**
+	 * Creates a tracker.
+	 * @param registry where {@code errors} is counted
+	 * @param fingerprinter computes fingerprints
+	 * @param groupings overrides of the grouping, in order
+	 * @param masker masks messages
+	 * @param version the application's version, kept with each new group and sample
+	 * @param limits what is kept
+	 * @param clock the clock
+	 * @param sampler makes the samples of groups
+	 */
+	public ErrorTracker(MeterRegistry registry, ErrorFingerprinter fingerprinter, List<ErrorGrouping> groupings,
+			AuditMasker masker, String version, ErrorLimits limits, Clock clock, ErrorSampler sampler) {
+		this.sampler = Arguments.requireNonNull(sampler, "sampler");
 		this.registry = Arguments.requireNonNull(registry, "registry");
 		this.fingerprinter = Arguments.requireNonNull(fingerprinter, "fingerprinter");
 		this.groupings = List.copyOf(Arguments.requireNonNull(groupings, "groupings"));
@@ -85,10 +108,29 @@ public final class ErrorTracker {
 	 */
 	public ErrorGroup recordHttp(Throwable error, boolean handled, int status, @Nullable String route,
 			@Nullable String traceId) {
+		return recordHttp(error, handled, status, route, traceId, ErrorContext.NONE);
+	}
+
+	/**
+	 * Records an exception that ended an HTTP request, with what is known about the request
+	 * for the group's sample.
+	 * @param error the exception
+	 * @param handled whether a handler turned it into a response
+	 * @param status the response status
+	 * @param route the route template, or {@code null}
+	 * @param traceId the request's trace id, or {@code null}
+	 * @param context the request
+	 * @return the group
+	 */
+	public ErrorGroup recordHttp(Throwable error, boolean handled, int status, @Nullable String route,
+			@Nullable String traceId, ErrorContext context) {
 		Arguments.requireNonNull(error, "error");
+		Arguments.requireNonNull(context, "context");
 		this.recentHttp.add(error);
 		ErrorGroup group = group(error, ThrowableAccess.THROWABLES);
-		group.seen(this.registry, this.clock.millis(), ErrorSource.HTTP, handled, 1, route, traceId, status);
+		long now = this.clock.millis();
+		group.seen(this.registry, now, ErrorSource.HTTP, handled, 1, route, traceId, status);
+		sample(group, context, now, traceId, route, status);
 		return group;
 	}
 
@@ -114,13 +156,43 @@ public final class ErrorTracker {
 	 */
 	public <T, F> @Nullable ErrorGroup recordLog(T error, ThrowableAccess<T, F> access, String logger,
 			boolean handled, @Nullable String traceId) {
+		return recordLog(error, access, logger, handled, traceId, ErrorContext.NONE);
+	}
+
+	/**
+	 * Records an exception logged at ERROR, unless an HTTP request recorded it (or will), with
+	 * what is known about the request or job that logged it for the group's sample.
+	 * @param <T> the exception's representation
+	 * @param <F> its frames
+	 * @param error the exception
+	 * @param access how to read it
+	 * @param logger the logger's name
+	 * @param handled whether the code that logged it handled it
+	 * @param traceId the trace id of the log line, or {@code null}
+	 * @param context the request or job
+	 * @return the group, {@code null} when the exception was an HTTP request's
+	 */
+	public <T, F> @Nullable ErrorGroup recordLog(T error, ThrowableAccess<T, F> access, String logger,
+			boolean handled, @Nullable String traceId, ErrorContext context) {
+		Arguments.requireNonNull(context, "context");
 		Throwable throwable = access.throwable(error);
 		if (throwable != null && this.recentHttp.contains(throwable)) {
 			return null;
 		}
 		ErrorGroup group = group(error, access);
-		group.seen(this.registry, this.clock.millis(), ErrorSource.LOG, handled, 1, logger, traceId, 0);
+		long now = this.clock.millis();
+		group.seen(this.registry, now, ErrorSource.LOG, handled, 1, logger, traceId, 0);
+		sample(group, context, now, traceId, logger, 0);
 		return group;
+	}
+
+	private void sample(ErrorGroup group, ErrorContext context, long now, @Nullable String traceId,
+			@Nullable String where, int status) {
+		// A group seen again within the interval takes no sample: nothing is masked or allocated.
+		if (group.needsSample(now, SAMPLE_INTERVAL_MILLIS)) {
+			group.sample(this.sampler.sample(context, now, traceId, where, status, this.version, this::maskMessage,
+					this::maskText));
+		}
 	}
 
 	/**

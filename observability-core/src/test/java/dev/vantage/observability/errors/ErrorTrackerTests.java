@@ -184,7 +184,7 @@ class ErrorTrackerTests {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	private static Throwable paymentFailure(String message) {
+	static Throwable paymentFailure(String message) {
 		return error(new IllegalStateException(message), frame("com.example.shop.Checkout", "pay", 42),
 				frame("org.springframework.web.Servlet", "service", 1));
 	}

@@ -1,6 +1,8 @@
 package dev.vantage.observability.it;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,6 +172,34 @@ class DashboardConventionsTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void aGroupsFingerprintLinksToItsSampleInLokiAndLokiLinesToTheirTraces() throws IOException {
+		JsonNode dashboard = read(DASHBOARDS.resolve("service-operations.json"));
+		List<JsonNode> tables = new ArrayList<>();
+		dashboard.path("panels").forEach((panel) -> {
+			if (panel.path("targets").path(0).path("expr").asString().contains("errors_total")
+					&& "table".equals(panel.path("type").asString())) {
+				tables.add(panel);
+			}
+		});
+		assertThat(tables).as("the Errors row's group tables").hasSize(2).allSatisfy((table) -> {
+			JsonNode override = table.path("fieldConfig").path("overrides").path(0);
+			assertThat(override.path("matcher").path("options").asString()).isEqualTo("fingerprint");
+			String url = URLDecoder.decode(
+					override.path("properties").path(0).path("value").path(0).path("url").asString()
+						.replace("${__value.raw:percentencode}", "FINGERPRINT"),
+					StandardCharsets.UTF_8);
+			JsonNode panes = json.readTree(url.substring(url.indexOf("panes=") + "panes=".length()));
+			JsonNode query = panes.path("a").path("queries").path(0);
+			assertThat(query.path("datasource").path("uid").asString()).isEqualTo("loki");
+			assertThat(query.path("expr").asString()).endsWith("| error_fingerprint=\"FINGERPRINT\"");
+		});
+		Map<String, Object> datasources = new Yaml()
+			.load(Files.readString(DASHBOARDS.resolve("provisioning/datasources/prometheus.yml")));
+		assertThat(datasources.get("datasources").toString()).as("Loki's trace_id links to the trace store")
+			.contains("derivedFields=[{name=trace_id, matcherType=label, matcherRegex=trace_id, datasourceUid=jaeger");
 	}
 
 	@Test

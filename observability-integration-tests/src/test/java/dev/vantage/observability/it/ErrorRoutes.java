@@ -3,6 +3,9 @@ package dev.vantage.observability.it;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,21 @@ class ErrorRoutes {
 
 	@RestController
 	static class FailingController {
+
+		private static final Logger logger = LoggerFactory.getLogger(FailingController.class);
+
+		@GetMapping("/errors/browse")
+		Map<String, Object> browse() {
+			logger.info("browsing the catalog of another customer");
+			return Map.of("page", 1);
+		}
+
+		@GetMapping("/errors/checkout/{cart}")
+		Map<String, Object> checkout(@PathVariable String cart, @RequestParam String coupon) {
+			logger.info("checking out cart {}", cart);
+			logger.warn("coupon {} applied with password=hunter2", coupon);
+			throw new IllegalStateException("checkout of cart " + cart + " failed");
+		}
 
 		@GetMapping("/errors/order/{id}")
 		Map<String, Object> order(@PathVariable String id) {

@@ -5,6 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +38,24 @@ class ReactiveErrorRoutes {
 
 	@RestController
 	static class FailingController {
+
+		private static final Logger logger = LoggerFactory.getLogger(FailingController.class);
+
+		@GetMapping("/errors/browse")
+		Mono<String> browse() {
+			logger.info("browsing the catalog of another customer");
+			return Mono.just("page 1");
+		}
+
+		/** Logs on the request's thread, then on another, then fails there. */
+		@GetMapping("/errors/checkout/{cart}")
+		Mono<String> checkout(@PathVariable String cart, @RequestParam String coupon) {
+			logger.info("checking out cart {}", cart);
+			return Mono.fromCallable(() -> {
+				logger.warn("coupon {} applied with password=hunter2", coupon);
+				throw new IllegalStateException("checkout of cart " + cart + " failed");
+			}).subscribeOn(Schedulers.boundedElastic()).map(String::valueOf);
+		}
 
 		@GetMapping("/errors/order/{id}")
 		Mono<String> order(@PathVariable String id) {

@@ -34,7 +34,11 @@ import static org.awaitility.Awaitility.await;
  * <li>{@code GET /errors/items/{id}?quantity=}: an {@code int} path variable and a required
  * {@code int} parameter, and {@code POST /errors/items}: a JSON body of {@code {"sku": ...}};</li>
  * <li>{@code GET /errors/lost-order}: a {@code ResponseStatusException} with status 404, the
- * service's own.</li>
+ * service's own;</li>
+ * <li>{@code GET /errors/browse}: logs a line at INFO and answers;</li>
+ * <li>{@code GET /errors/checkout/{cart}?coupon=}: logs "checking out cart {cart}" at INFO and
+ * "coupon {coupon} applied with password=hunter2" at WARN (WebFlux: on another thread), then
+ * fails with an {@code IllegalStateException}.</li>
  * </ul>
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -184,6 +188,81 @@ public abstract class ErrorTrackingSuite {
 			assertThat(scrape(http).samples("errors_total")).as("tracked when the list is empty").singleElement()
 				.satisfies((sample) -> assertThat(sample.labels()).containsEntry("exception", "NoResourceFoundException"));
 		}
+	}
+
+	@Test
+	void theSampleOfAFailingRequestCarriesTheRequestAndTheLinesItLoggedAndReachesTheLogsOnce(CapturedOutput output) {
+		try (Service app = start("--observability.logging.env=staging")) {
+			Http http = app.http();
+			assertThat(http.get("/errors/browse", "X-Tenant-Id", "shop-1").statusCode()).isEqualTo(200);
+			assertThat(http.get("/errors/checkout/42?coupon=SPRING10&token=s3cr3t-token", "Authorization", ADMIN,
+					"X-Tenant-Id", "shop-7", "User-Agent", "shop-test/1.0", "X-Request-Id", "req-42", "Cookie",
+					"session=c00kie").statusCode()).isEqualTo(500);
+			JsonNode groups = JsonLines.parse(http.get("/admin/actuator/errors", "Authorization", ADMIN).body());
+			JsonNode checkout = group(groups, "/errors/checkout/{cart}");
+			String fingerprint = checkout.path("fingerprint").asString();
+			JsonNode sample = JsonLines
+				.parse(http.get("/admin/actuator/errors/" + fingerprint, "Authorization", ADMIN).body())
+				.path("sample");
+			assertThat(sample.path("method").asString()).isEqualTo("GET");
+			assertThat(sample.path("where").asString()).isEqualTo("/errors/checkout/{cart}");
+			assertThat(sample.path("status").asInt()).isEqualTo(500);
+			assertThat(sample.path("query").asString()).contains("coupon=SPRING10").doesNotContain("s3cr3t-token");
+			assertThat(sample.path("headers").path("User-Agent").asString()).isEqualTo("shop-test/1.0");
+			assertThat(sample.path("headers").path("X-Request-Id").asString()).isEqualTo("req-42");
+			assertThat(sample.path("headers").propertyNames()).as("credentials are never shown")
+				.doesNotContain("Authorization", "Cookie");
+			assertThat(sample.path("tenant").asString()).isEqualTo("shop-7");
+			assertThat(sample.path("principal").asString()).startsWith("sha256:").doesNotContain("admin");
+			assertThat(sample.path("environment").asString()).isEqualTo("staging");
+			assertThat(sample.path("version").asString()).isEqualTo(checkout.path("version").asString());
+			assertThat(sample.path("traceId").asString()).hasSize(32);
+			List<String> breadcrumbs = sample.path("breadcrumbs")
+				.valueStream()
+				.map((crumb) -> crumb.path("level").asString() + " " + crumb.path("message").asString())
+				.toList();
+			assertThat(breadcrumbs).as("the lines of this request, masked, and no other request's")
+				.contains("INFO checking out cart 42", "WARN coupon SPRING10 applied with password=****")
+				.noneSatisfy((crumb) -> assertThat(crumb).contains("browsing"));
+
+			assertThat(http.get("/errors/checkout/43?coupon=X", "X-Tenant-Id", "shop-8").statusCode()).isEqualTo(500);
+			await("the sample line").atMost(Duration.ofSeconds(5))
+				.until(() -> !sampleLines(output.getOut(), fingerprint).isEmpty());
+			List<JsonNode> lines = sampleLines(output.getOut(), fingerprint);
+			assertThat(lines).as("one line for the group's first occurrence").hasSize(1);
+			JsonNode line = lines.get(0);
+			assertThat(line.path("level").asString()).isEqualTo("WARN");
+			assertThat(line.path("error_type").asString()).isEqualTo("java.lang.IllegalStateException");
+			assertThat(line.path("error_message").asString()).isEqualTo("checkout of cart 42 failed");
+			JsonNode logged = line.path("error_sample");
+			assertThat(logged.path("tenant").asString()).isEqualTo("shop-7");
+			assertThat(logged.path("breadcrumbs")).isEqualTo(sample.path("breadcrumbs"));
+			assertThat(logged.path("stackTrace").valueStream().map(JsonNode::asString))
+				.anySatisfy((frame) -> assertThat(frame).startsWith("dev.vantage.observability."));
+			assertThat(line.toString()).doesNotContain("hunter2", "s3cr3t-token", "c00kie");
+		}
+		try (Service app = start("--observability.errors.breadcrumbs.enabled=false",
+				"--observability.errors.sample.principal=none", "--observability.errors.sample.log=false")) {
+			Http http = app.http();
+			assertThat(http.get("/errors/checkout/42?coupon=X", "Authorization", ADMIN).statusCode()).isEqualTo(500);
+			JsonNode groups = JsonLines.parse(http.get("/admin/actuator/errors", "Authorization", ADMIN).body());
+			String fingerprint = group(groups, "/errors/checkout/{cart}").path("fingerprint").asString();
+			JsonNode sample = JsonLines
+				.parse(http.get("/admin/actuator/errors/" + fingerprint, "Authorization", ADMIN).body())
+				.path("sample");
+			assertThat(sample.path("breadcrumbs").isEmpty()).as("breadcrumbs off").isTrue();
+			assertThat(sample.has("principal")).isFalse();
+			assertThat(sampleLines(output.getOut(), fingerprint)).as("the first run's line only").hasSize(1);
+		}
+	}
+
+	private static List<JsonNode> sampleLines(String out, String fingerprint) {
+		return JsonLines.linesContaining(out, "\"error_sample\"")
+			.stream()
+			.map(JsonLines::parse)
+			.filter((line) -> line.path("log_type").asString().equals("error_sample")
+					&& line.path("error_fingerprint").asString().equals(fingerprint))
+			.toList();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 
 import io.opentelemetry.sdk.trace.internal.SdkTracerProviderUtil;
 
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 import dev.vantage.observability.application.BuildInfoMetrics;
 import dev.vantage.observability.audit.AuditMasker;
@@ -36,6 +38,7 @@ import dev.vantage.observability.cardinality.CardinalityGuard;
 import dev.vantage.observability.errors.ErrorFingerprinter;
 import dev.vantage.observability.errors.ErrorGrouping;
 import dev.vantage.observability.errors.ErrorLimits;
+import dev.vantage.observability.errors.ErrorSampler;
 import dev.vantage.observability.errors.ErrorTracker;
 import dev.vantage.observability.support.ObserverFailures;
 
@@ -55,11 +58,14 @@ import dev.vantage.observability.support.ObserverFailures;
 @EnableConfigurationProperties(VantageErrorsProperties.class)
 public final class ErrorTrackingAutoConfiguration {
 
+	/** The environment the log lines name ({@code env}), which samples name too. */
+	static final String ENVIRONMENT_PROPERTY = "observability.logging.env";
+
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorTracker errorTracker(MeterRegistry registry, VantageErrorsProperties properties, BeanFactory beanFactory,
 			ObjectProvider<BuildProperties> build, ObjectProvider<ErrorGrouping> groupings,
-			ObjectProvider<CardinalityGuard> guard) {
+			ObjectProvider<CardinalityGuard> guard, Environment environment) {
 		// Browsers report errors anonymously: their groups get a fingerprint budget of their own,
 		// so that a flood of beacons cannot turn the server's new groups into 'other'.
 		guard.ifAvailable((bound) -> bound.partition(ErrorTracker.METER, "source"));
@@ -74,7 +80,13 @@ public final class ErrorTrackingAutoConfiguration {
 				new AuditMasker(properties.getMaskedKeys(), false), version,
 				new ErrorLimits(properties.getMaxGroups(), properties.getMaxBrowserGroups(),
 						properties.getStackDepth(), properties.getMessageLength()),
-				Clock.systemUTC());
+				Clock.systemUTC(), new ErrorSampler(environment.getProperty(ENVIRONMENT_PROPERTY, "default"),
+						properties.getSample().getPrincipal()));
+	}
+
+	@Bean
+	ErrorSampleLog vantageErrorSampleLog(VantageErrorsProperties properties, MeterRegistry registry) {
+		return new ErrorSampleLog(properties.getSample().isLog(), properties.getSample().getLogPerMinute(), registry);
 	}
 
 	@Bean
@@ -103,9 +115,9 @@ public final class ErrorTrackingAutoConfiguration {
 
 		@Bean
 		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker, ClientErrors clientErrors,
-				ObjectProvider<ObserverFailures> failures) {
-			return new HttpErrorObservationHandler.Servlet(tracker, clientErrors,
-					failures.getIfAvailable(ObserverFailures::logOnly));
+				VantageErrorsProperties properties, ErrorSampleLog samples, ObjectProvider<ObserverFailures> failures) {
+			return new HttpErrorObservationHandler.Servlet(tracker, clientErrors, properties.getSample().getHeaders(),
+					samples, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}
@@ -121,10 +133,15 @@ public final class ErrorTrackingAutoConfiguration {
 		}
 
 		@Bean
+		ErrorPrincipals vantageErrorPrincipals() {
+			return new ErrorPrincipals();
+		}
+
+		@Bean
 		ObservationHandler<?> vantageHttpErrorObservationHandler(ErrorTracker tracker, ClientErrors clientErrors,
-				ObjectProvider<ObserverFailures> failures) {
-			return new HttpErrorObservationHandler.Reactive(tracker, clientErrors,
-					failures.getIfAvailable(ObserverFailures::logOnly));
+				VantageErrorsProperties properties, ErrorSampleLog samples, ObjectProvider<ObserverFailures> failures) {
+			return new HttpErrorObservationHandler.Reactive(tracker, clientErrors, properties.getSample().getHeaders(),
+					samples, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}
@@ -135,9 +152,14 @@ public final class ErrorTrackingAutoConfiguration {
 
 		@Bean
 		ErrorLogCapture vantageErrorLogCapture(ErrorTracker tracker, VantageErrorsProperties properties,
+				ErrorSampleLog samples, ObjectProvider<ObservationRegistry> observations,
 				ObjectProvider<ObserverFailures> failures) {
+			VantageErrorsProperties.Breadcrumbs breadcrumbs = properties.getBreadcrumbs();
+			ObservationRegistry registry = observations.getIfAvailable();
 			return new ErrorLogCapture(tracker, new HashSet<>(properties.getUnhandledLoggers()),
-					failures.getIfAvailable(ObserverFailures::logOnly));
+					(breadcrumbs.isEnabled() && registry != null)
+							? new RequestBreadcrumbs(registry, breadcrumbs.getSize()) : null,
+					samples, failures.getIfAvailable(ObserverFailures::logOnly));
 		}
 
 	}

@@ -16,7 +16,8 @@ import dev.vantage.observability.errors.ErrorTracker;
 
 /**
  * {@code /actuator/errors}: every error group this process keeps, the most recently seen
- * first; {@code /actuator/errors/{fingerprint}}: one group with its sample stack trace.
+ * first; {@code /actuator/errors/{fingerprint}}: one group with its sample stack trace and
+ * its latest sample (the request, tenant, principal, version and breadcrumbs).
  * Messages are masked. Exposed only when the application adds {@code errors} to
  * {@code management.endpoints.web.exposure.include}, and then protected as its other
  * actuator endpoints (Vantage warns when anyone may read it).
@@ -54,6 +55,9 @@ public class ErrorsEndpoint {
 			.map((frame) -> Map.<String, Object>of("frame", frame.text(), "application", frame.application()))
 			.toList();
 		body.put("stackTrace", frames);
+		if (group.sample() != null) {
+			body.put("sample", ErrorSampleLog.sample(group.sample()));
+		}
 		return body;
 	}
 

@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure.errors;
 
+import java.security.Principal;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -10,18 +12,25 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Spring MVC: notes each exception a handler is about to resolve ({@code @ExceptionHandler},
- * {@code @ResponseStatus}, {@code ProblemDetail}, Spring's defaults) on its request and
- * resolves nothing itself, so that every resolver of the application runs as before. First of
+ * {@code @ResponseStatus}, {@code ProblemDetail}, Spring's defaults) and the principal of the
+ * request it ended on the request, and resolves nothing itself, so that every resolver of the application runs as before. First of
  * the resolvers, as Boot's {@code DefaultErrorAttributes} is.
  */
 final class ResolvedErrors implements HandlerExceptionResolver, Ordered {
 
 	static final String ATTRIBUTE = ResolvedErrors.class.getName() + ".error";
 
+	/** The principal's name when the exception was resolved: Spring Security forgets it before the request ends. */
+	static final String PRINCIPAL = ResolvedErrors.class.getName() + ".principal";
+
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
 		request.setAttribute(ATTRIBUTE, ex);
+		Principal principal = request.getUserPrincipal();
+		if (principal != null) {
+			request.setAttribute(PRINCIPAL, principal.getName());
+		}
 		return null;
 	}
 

@@ -2,11 +2,14 @@ package dev.vantage.observability.autoconfigure.errors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.vantage.observability.audit.AuditMasker;
 import dev.vantage.observability.autoconfigure.support.PropertyChecks;
+import dev.vantage.observability.errors.ErrorSampler;
 
 /**
  * Error tracking, under {@value #PREFIX}.
@@ -82,6 +85,20 @@ public class VantageErrorsProperties {
 			"org.springframework.web.server.ServerWebInputException",
 			"org.springframework.web.server.PayloadTooLargeException"));
 
+	/** What a group's sample shows of the request or job its error ended. */
+	private final Sample sample = new Sample();
+
+	/** The last log events of a request or job, kept for the sample if it fails. */
+	private final Breadcrumbs breadcrumbs = new Breadcrumbs();
+
+	public Sample getSample() {
+		return this.sample;
+	}
+
+	public Breadcrumbs getBreadcrumbs() {
+		return this.breadcrumbs;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -152,6 +169,107 @@ public class VantageErrorsProperties {
 
 	public void setUnhandledLoggers(List<String> unhandledLoggers) {
 		this.unhandledLoggers = unhandledLoggers;
+	}
+
+	/** A group's sample, under {@value #PREFIX}.sample. */
+	public static class Sample {
+
+		/** Headers that carry credentials: never shown, even when listed. */
+		static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+				"set-cookie", "x-api-key");
+
+		/** Request headers a sample shows, masked; headers that carry credentials may not be listed. */
+		private List<String> headers = new ArrayList<>(
+				List.of("Accept", "Content-Type", "User-Agent", "Referer", "X-Request-Id"));
+
+		/** How a sample shows the principal: hash (SHA-256, 16 hexadecimal digits), mask or none. */
+		private ErrorSampler.Principal principal = ErrorSampler.Principal.HASH;
+
+		/**
+		 * Whether the first sample of each group in this process is written to the logs, so that a
+		 * fleet's samples meet in its log store.
+		 */
+		private boolean log = true;
+
+		/** The most sample log events per minute; the others are counted in errors.samples.suppressed. */
+		private int logPerMinute = 20;
+
+		public List<String> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(List<String> headers) {
+			for (String header : headers) {
+				if (CREDENTIAL_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
+					throw new IllegalArgumentException("'" + PREFIX + ".sample.headers' must not list '" + header
+							+ "': it carries credentials");
+				}
+			}
+			this.headers = headers;
+		}
+
+		public ErrorSampler.Principal getPrincipal() {
+			return this.principal;
+		}
+
+		public void setPrincipal(ErrorSampler.Principal principal) {
+			this.principal = principal;
+		}
+
+		public boolean isLog() {
+			return this.log;
+		}
+
+		public void setLog(boolean log) {
+			this.log = log;
+		}
+
+		public int getLogPerMinute() {
+			return this.logPerMinute;
+		}
+
+		public void setLogPerMinute(int logPerMinute) {
+			this.logPerMinute = PropertyChecks.atLeastOne(PREFIX + ".sample.log-per-minute", logPerMinute);
+		}
+
+	}
+
+	/** Breadcrumbs, under {@value #PREFIX}.breadcrumbs. */
+	public static class Breadcrumbs {
+
+		/** The most breadcrumbs a request's ring keeps. */
+		static final int MAX_SIZE = 100;
+
+		/**
+		 * Whether the last log events of each request or job (of its observation, on both web
+		 * stacks) are kept for its error's sample.
+		 */
+		private boolean enabled = true;
+
+		/** Log events kept per request or job, the oldest forgotten first; at most 100. */
+		private int size = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			PropertyChecks.atLeastOne(PREFIX + ".breadcrumbs.size", size);
+			if (size > MAX_SIZE) {
+				throw new IllegalArgumentException(
+						"'" + PREFIX + ".breadcrumbs.size' must be at most " + MAX_SIZE + ", was " + size);
+			}
+			this.size = size;
+		}
+
 	}
 
 }

@@ -18,6 +18,9 @@ public final class FilterOrder {
 	/** Before Spring Security, which would otherwise ask a browser's beacon to authenticate. */
 	public static final int RUM = TENANT + 3;
 
+	/** After Spring Security, where a request's principal is known (WebFlux's error sample). */
+	public static final int ERROR_PRINCIPAL = Ordered.LOWEST_PRECEDENCE;
+
 	private FilterOrder() {
 	}
 

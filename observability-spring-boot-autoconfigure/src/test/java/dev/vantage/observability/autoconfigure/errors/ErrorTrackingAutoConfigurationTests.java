@@ -5,6 +5,8 @@ import java.util.List;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.vantage.observability.autoconfigure.MetricsConfigurations;
 import dev.vantage.observability.autoconfigure.cardinality.CardinalityAutoConfiguration;
+import dev.vantage.observability.errors.Breadcrumbs;
+import dev.vantage.observability.errors.ErrorGroup;
 import dev.vantage.observability.errors.ErrorGrouping;
 import dev.vantage.observability.errors.ErrorTracker;
 
@@ -47,6 +51,50 @@ class ErrorTrackingAutoConfigurationTests {
 		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME)
 			.getAppender(ErrorLogCapture.APPENDER)).isNull();
 		assertThat(LoggedErrors.tracker()).isNull();
+	}
+
+	@Test
+	void theLinesAJobLogsInItsObservationAreTheBreadcrumbsOfItsError() {
+		this.contextRunner.withUserConfiguration(ApplicationPackage.class, Observations.class).run((context) -> {
+			ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+			org.slf4j.Logger jobs = LoggerFactory.getLogger("jobs");
+			Observation.createNotStarted("tasks.scheduled.execution", observations).observe(() -> {
+				jobs.info("export 7 started for alice@example.com");
+				Observation.createNotStarted("jdbc", observations).observe(() -> jobs.info("rows read"));
+				jobs.error("export failed", new IllegalStateException("export 7 failed"));
+			});
+			jobs.info("between jobs");
+			jobs.error("cleanup failed", new IllegalArgumentException("cleanup failed"));
+			ErrorTracker tracker = context.getBean(ErrorTracker.class);
+			assertThat(tracker.groups()).hasSize(2).allSatisfy((group) -> assertThat(group.sample()).isNotNull());
+			ErrorGroup export = tracker.groups()
+				.stream()
+				.filter((group) -> "export 7 failed".equals(group.message()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(export.sample().breadcrumbs()).as("the job's lines, its child observation's too, masked")
+				.extracting(Breadcrumbs.Breadcrumb::message)
+				.containsExactly("export 7 started for ****", "rows read");
+			ErrorGroup cleanup = tracker.groups()
+				.stream()
+				.filter((group) -> "cleanup failed".equals(group.message()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(cleanup.sample().breadcrumbs()).as("outside any observation").isEmpty();
+		});
+	}
+
+	@Test
+	void aSampleNeverShowsCredentialHeadersAndBreadcrumbsAreBounded() {
+		this.contextRunner.withPropertyValues("observability.errors.sample.headers=User-Agent,Cookie")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("observability.errors.sample.headers")
+				.hasMessageContaining("Cookie"));
+		this.contextRunner.withPropertyValues("observability.errors.breadcrumbs.size=101")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("observability.errors.breadcrumbs.size"));
 	}
 
 	@Test
@@ -111,6 +159,7 @@ class ErrorTrackingAutoConfigurationTests {
 		new ReactiveWebApplicationContextRunner().withConfiguration(MetricsConfigurations.withRegistry(
 				CardinalityAutoConfiguration.class, ErrorTrackingAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(ExpectedHttpErrors.class)
+				.hasSingleBean(ErrorPrincipals.class)
 				.hasBean("vantageHttpErrorObservationHandler")
 				.doesNotHaveBean(ResolvedErrors.class));
 	}
@@ -118,6 +167,18 @@ class ErrorTrackingAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@AutoConfigurationPackage
 	static class ApplicationPackage {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Observations {
+
+		@Bean
+		ObservationRegistry observationRegistry() {
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig().observationHandler((context) -> true);
+			return registry;
+		}
 
 	}
 
