@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import dev.vantage.observability.testsupport.OutsideInSuite.Service;
 
@@ -76,6 +77,15 @@ public abstract class LogShippingSuite {
 				.doesNotContain("4111 1111 1111 1111")
 				.doesNotContain("alice@example.com"));
 			assertThat(error.attributes().get("exception.message")).contains("****1111 of ****");
+
+			OtlpLogReceiver.Received sample = await(receiver, "the new group's sample",
+					(record) -> "error_sample".equals(record.attributes().get("log_type")));
+			assertThat(sample.scope()).isEqualTo("dev.vantage.observability.errors.samples");
+			assertThat(sample.attributes().get("error_fingerprint")).hasSize(12);
+			assertThat(sample.attributes()).containsEntry("error_type", "java.lang.IllegalStateException");
+			JsonNode fields = JsonLines.parse(sample.attributes().get("error_sample"));
+			assertThat(fields.path("where").asString()).isEqualTo("/errors/order/{id}");
+			assertThat(fields.path("stackTrace").path(0).asString()).startsWith("dev.vantage.observability.");
 
 			OtlpLogReceiver.Received audit = await(receiver, "the audit event",
 					(record) -> "authentication.failure".equals(record.attributes().get("type")));
