@@ -1,5 +1,7 @@
 package dev.vantage.observability.errors;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +31,21 @@ public record ErrorSample(long time, @Nullable String traceId, @Nullable String 
 
 	/**
 	 * Copies the collections.
+	 * @param time when the error was seen, epoch milliseconds
+	 * @param traceId its trace id, or {@code null}
+	 * @param method the HTTP method, or {@code null} for a job or a log line
+	 * @param where the route template, logger or page
+	 * @param status the HTTP status, 0 for other sources
+	 * @param query the query string, masked and bounded, or {@code null}
+	 * @param headers the allow-listed request headers, masked and bounded
+	 * @param tenant the tenant, or {@code null}
+	 * @param principal the principal, hashed or masked as configured, or {@code null}
+	 * @param environment the environment the application runs in
+	 * @param version the application's version
+	 * @param breadcrumbs the request's or job's last log events before the error, oldest first
 	 */
 	public ErrorSample {
-		headers = Map.copyOf(headers);
+		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 		breadcrumbs = List.copyOf(breadcrumbs);
 	}
 
