@@ -106,8 +106,10 @@ final class ErrorLogCapture implements SmartLifecycle {
 						? this.breadcrumbs.current() : null;
 				IThrowableProxy error = event.getThrowableProxy();
 				if (error != null && event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-					ErrorContext context = new ErrorContext(null, null, Map.of(), TenantContext.currentOrNull(), null,
-							ring);
+					String tenant = TenantContext.currentOrNull();
+					// Outside a request nothing is known: no context is made for the line.
+					ErrorContext context = (ring == null && tenant == null) ? ErrorContext.NONE
+							: new ErrorContext(null, null, Map.of(), tenant, null, ring);
 					this.samples.report(this.tracker.recordLog(error, LogbackThrowables.ACCESS, logger,
 							!this.unhandledLoggers.contains(logger), event.getMDCPropertyMap().get("traceId"), context));
 				}

@@ -1,5 +1,7 @@
 package dev.vantage.observability.autoconfigure.errors;
 
+import java.security.Principal;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -21,8 +23,14 @@ final class ErrorPrincipals implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange)
-			.onErrorResume((error) -> exchange.getPrincipal()
-				.doOnNext((principal) -> exchange.getAttributes().put(ATTRIBUTE, principal.getName()))
+			// Deferred, so that even a principal lookup that throws ends in the same error, unchanged.
+			.onErrorResume((error) -> Mono.defer(() -> exchange.<Principal>getPrincipal())
+				.doOnNext((principal) -> {
+					String name = principal.getName();
+					if (name != null) {
+						exchange.getAttributes().put(ATTRIBUTE, name);
+					}
+				})
 				.onErrorResume((ignored) -> Mono.empty())
 				.then(Mono.error(error)));
 	}

@@ -27,9 +27,14 @@ final class ResolvedErrors implements HandlerExceptionResolver, Ordered {
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
 		request.setAttribute(ATTRIBUTE, ex);
-		Principal principal = request.getUserPrincipal();
-		if (principal != null) {
-			request.setAttribute(PRINCIPAL, principal.getName());
+		try {
+			Principal principal = request.getUserPrincipal();
+			if (principal != null) {
+				request.setAttribute(PRINCIPAL, principal.getName());
+			}
+		}
+		catch (RuntimeException ignored) {
+			// The sample goes without its principal; the application's resolvers run as before.
 		}
 		return null;
 	}
