@@ -11,12 +11,14 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import dev.vantage.observability.autoconfigure.application.ApplicationDefaults;
+import dev.vantage.observability.autoconfigure.logging.JsonConsoleFormat;
 import dev.vantage.observability.autoconfigure.support.VantageDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
@@ -137,8 +139,11 @@ class VantageDefaultsTests {
 	void jsonConsoleWhenTheApplicationHasNoLoggingConfiguration() {
 		StandardEnvironment environment = new StandardEnvironment();
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getProperty("logging.config"))
-			.isEqualTo("classpath:dev/vantage/observability/logging/logback-json.xml");
+		assertThat(environment.getProperty("logging.structured.format.console"))
+			.isEqualTo(JsonConsoleFormat.class.getName());
+		assertThat(environment.containsProperty("logging.config")).isFalse();
+		assertThat(environment.getPropertySources().get("vantageLogging")).extracting(PropertySource::getSource)
+			.isEqualTo(true);
 		assertThat(environment.getProperty("observability.logging.env")).isEqualTo("default");
 	}
 
@@ -147,8 +152,8 @@ class VantageDefaultsTests {
 		MockEnvironment environment = new MockEnvironment().withProperty("observability.logging.format", "plain");
 		environment.setActiveProfiles("staging", "eu");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getProperty("logging.config"))
-			.isEqualTo("classpath:dev/vantage/observability/logging/logback-plain.xml");
+		assertThat(environment.containsProperty("logging.structured.format.console")).isFalse();
+		assertThat(environment.getPropertySources().get("vantageLogging")).isNotNull();
 		assertThat(environment.getProperty("observability.logging.env")).isEqualTo("staging,eu");
 	}
 
@@ -157,6 +162,8 @@ class VantageDefaultsTests {
 		MockEnvironment environment = new MockEnvironment().withProperty("logging.config", "classpath:mine.xml");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("logging.config")).isEqualTo("classpath:mine.xml");
+		assertThat(environment.containsProperty("logging.structured.format.console")).isFalse();
+		assertThat(environment.getPropertySources().get("vantageLogging")).isNull();
 	}
 
 	@Test
@@ -167,7 +174,8 @@ class VantageDefaultsTests {
 			StandardEnvironment environment = new StandardEnvironment();
 			this.postProcessor.postProcessEnvironment(environment,
 					new SpringApplication(new DefaultResourceLoader(classLoader)));
-			assertThat(environment.containsProperty("logging.config")).isFalse();
+			assertThat(environment.containsProperty("logging.structured.format.console")).isFalse();
+			assertThat(environment.getPropertySources().get("vantageLogging")).isNull();
 		}
 	}
 
@@ -190,7 +198,8 @@ class VantageDefaultsTests {
 				.withProperty("observability.logging.format", format)
 				.withProperty("observability.audit.file", notADirectory.resolve("audit.json").toString());
 			this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-			assertThat(environment.getProperty("logging.config")).endsWith("logback-" + format + "-without-audit.xml");
+			assertThat(environment.getPropertySources().get("vantageLogging")).extracting(PropertySource::getSource)
+				.isEqualTo(false);
 		}
 	}
 
@@ -199,7 +208,8 @@ class VantageDefaultsTests {
 		MockEnvironment environment = new MockEnvironment().withProperty("observability.audit.file",
 				directory.resolve("a/b/audit.json").toString());
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
-		assertThat(environment.getProperty("logging.config")).endsWith("logback-json.xml");
+		assertThat(environment.getPropertySources().get("vantageLogging")).extracting(PropertySource::getSource)
+			.isEqualTo(true);
 	}
 
 	@Test

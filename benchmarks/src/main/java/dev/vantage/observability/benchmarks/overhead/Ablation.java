@@ -45,10 +45,10 @@ final class Ablation {
 			List<String> alone = Variant.with(allOff, ConcernSwitches.on(name));
 			switch (name) {
 				case "db" -> {
-					// Statement spans are Boot's observation of the proxy: priced against the proxy without them.
-					Variant withoutSpans = new Variant("db-no-spans", "JDBC proxy without spans", false, core,
+					// Statement spans are priced against the same wrappers without them.
+					Variant withoutSpans = new Variant("db-no-spans", "JDBC wrappers without spans", false, core,
 							Variant.with(alone, "--management.observations.enable.jdbc=false"));
-					variants.add(new Variant("db", "JDBC proxy", false, core, alone));
+					variants.add(new Variant("db", "JDBC wrappers", false, core, alone));
 					variants.add(new Variant("db-spans", "+ a span per statement", false, withoutSpans, alone));
 				}
 				case "security" -> {

@@ -31,7 +31,13 @@ public final class StartupProfile {
 
 	private static final String VANTAGE = "dev.vantage.observability.";
 
-	private static final String LOGBACK_CONFIGURATION = "org.springframework.boot.logging.logback.LogbackLoggingSystem.loadConfiguration";
+	/**
+	 * Configuring Logback: Boot's initialization of it (from its defaults in code, or from a
+	 * file), and what Vantage adds right after.
+	 */
+	private static final List<String> LOGBACK_CONFIGURATION = List.of(
+			"org.springframework.boot.logging.logback.LogbackLoggingSystem.initialize",
+			"dev.vantage.observability.autoconfigure.logging.LogbackSetup.onApplicationEvent");
 
 	private StartupProfile() {
 	}
@@ -166,7 +172,7 @@ public final class StartupProfile {
 					vantage++;
 					vantageFrames.merge(nearest, 1, Integer::sum);
 				}
-				if (frames.contains(LOGBACK_CONFIGURATION)) {
+				if (LOGBACK_CONFIGURATION.stream().anyMatch(frames::contains)) {
 					logback++;
 				}
 			}

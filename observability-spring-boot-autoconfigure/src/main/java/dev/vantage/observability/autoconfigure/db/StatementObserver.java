@@ -26,18 +26,21 @@ final class StatementObserver {
 	/**
 	 * Runs a statement, timed and, when the application traces, as a span; its outcome and
 	 * any exception reach the caller unchanged.
+	 * @param <S> the kind of statement
 	 * @param <T> what the statement returns
 	 * @param sql the statement's text, as the application gave it
-	 * @param execution the driver's execution of it
+	 * @param statement the driver's statement
+	 * @param execution the driver's execution of it; one that captures nothing (a method
+	 * reference on the statement's type) is allocated once, not per statement
 	 * @return what the driver returned
 	 * @throws SQLException the driver's exception
 	 */
-	<T> T observe(String sql, Execution<T> execution) throws SQLException {
+	<S, T> T observe(String sql, S statement, Execution<? super S, T> execution) throws SQLException {
 		Object span = (this.spans != null) ? this.spans.start(this.dataSource, sql) : null;
 		long start = System.nanoTime();
 		T result;
 		try {
-			result = execution.execute();
+			result = execution.execute(statement, sql);
 		}
 		catch (SQLException | RuntimeException | Error ex) {
 			finish(sql, span, start, null, ex);
@@ -54,11 +57,11 @@ final class StatementObserver {
 		}
 	}
 
-	/** A statement's execution by the driver. */
+	/** A statement's execution by the driver, given the statement and its text. */
 	@FunctionalInterface
-	interface Execution<T> {
+	interface Execution<S, T> {
 
-		T execute() throws SQLException;
+		T execute(S statement, String sql) throws SQLException;
 
 	}
 

@@ -38,22 +38,24 @@ class TimedPreparedStatement<P extends PreparedStatement> extends TimedStatement
 
 	@Override
 	public ResultSet executeQuery() throws SQLException {
-		return this.observer.observe(this.sql, () -> TimedResultSet.of(this.delegate.executeQuery(), this));
+		ResultSet results = this.observer.observe(this.sql, this.delegate,
+				(statement, text) -> statement.executeQuery());
+		return TimedResultSet.of(results, this);
 	}
 
 	@Override
 	public int executeUpdate() throws SQLException {
-		return this.observer.observe(this.sql, this.delegate::executeUpdate);
+		return this.observer.observe(this.sql, this.delegate, (statement, text) -> statement.executeUpdate());
 	}
 
 	@Override
 	public long executeLargeUpdate() throws SQLException {
-		return this.observer.observe(this.sql, this.delegate::executeLargeUpdate);
+		return this.observer.observe(this.sql, this.delegate, (statement, text) -> statement.executeLargeUpdate());
 	}
 
 	@Override
 	public boolean execute() throws SQLException {
-		return this.observer.observe(this.sql, this.delegate::execute);
+		return this.observer.observe(this.sql, this.delegate, (statement, text) -> statement.execute());
 	}
 
 	@Override

@@ -12,13 +12,17 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.ClassUtils;
 
 /**
  * Vantage's Logback configuration (JSON or plain console, and the audit file) where the
  * application has none of its own, the {@code env} and {@code version} fields of log lines,
- * and a banner logged as one line rather than printed between JSON lines.
+ * and a banner logged as one line rather than printed between JSON lines. Boot configures
+ * Logback from its defaults, in code: the JSON console is Boot's console appender with
+ * {@link JsonConsoleFormat} as its structured format, and {@link LogbackSetup} adds the audit
+ * file once Boot is done; no XML is read.
  */
 public class LoggingDefaults extends VantageDefaults {
 
@@ -27,7 +31,10 @@ public class LoggingDefaults extends VantageDefaults {
 			"logback.groovy", "logback.xml", "logback-test-spring.groovy", "logback-test-spring.xml",
 			"logback-spring.groovy", "logback-spring.xml" };
 
-	private static final String LOGGING_CONFIGURATIONS = "classpath:dev/vantage/observability/logging/";
+	/** The name of the property source that says Vantage configures logging; it holds no properties. */
+	static final String CHOSEN = "vantageLogging";
+
+	private static final String CONSOLE_FORMAT = "logging.structured.format.console";
 
 	public LoggingDefaults() {
 		super("logging", ORDER + 6);
@@ -47,15 +54,15 @@ public class LoggingDefaults extends VantageDefaults {
 			.equalsIgnoreCase(environment.getProperty(VantageLoggingProperties.FORMAT, "json").strip());
 		// Without the audit log no audit file is opened, nor required to be writable.
 		boolean audit = VantageProperties.isEnabled(environment, VantageAuditProperties.PREFIX);
-		defaults.put("logging.config", LOGGING_CONFIGURATIONS + (plain ? "logback-plain" : "logback-json")
-				+ (audit ? "" : "-without-audit") + ".xml");
 		if (!plain) {
+			defaults.put(CONSOLE_FORMAT, JsonConsoleFormat.class.getName());
 			// A printed banner is plain text between JSON lines; logged, it is one JSON line.
 			defaults.put("spring.main.banner-mode", "log");
 		}
 		if (audit) {
 			requireWritableAuditFile(environment);
 		}
+		environment.getPropertySources().addLast(new Chosen(audit));
 	}
 
 	/**
@@ -101,7 +108,7 @@ public class LoggingDefaults extends VantageDefaults {
 		if (!ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext", classLoader)
 				|| !ClassUtils.isPresent("net.logstash.logback.encoder.LogstashEncoder", classLoader)
 				|| environment.containsProperty("logging.config")
-				|| environment.containsProperty("logging.structured.format.console")) {
+				|| environment.containsProperty(CONSOLE_FORMAT)) {
 			return false;
 		}
 		for (String location : OWN_LOGBACK_CONFIGURATIONS) {
@@ -110,6 +117,24 @@ public class LoggingDefaults extends VantageDefaults {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Says that Vantage configures logging, and whether with the audit file, to
+	 * {@link LogbackSetup}; a property source without properties, so the choice travels with
+	 * the environment.
+	 */
+	static final class Chosen extends PropertySource<Boolean> {
+
+		Chosen(boolean audit) {
+			super(CHOSEN, audit);
+		}
+
+		@Override
+		public @Nullable Object getProperty(String name) {
+			return null;
+		}
+
 	}
 
 }
