@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -145,17 +146,22 @@ public abstract class TraceStoreSuite {
 		}
 	}
 
-	/** The trace id of the exemplar on one route and status of {@code http_server_requests}. */
+	/**
+	 * The trace id of the exemplar on one route and status of {@code http_server_requests}. The
+	 * server observation stops once the response is written (on WebFlux after the client has read
+	 * it), so the first scrape can come before the request is recorded.
+	 */
 	private static String exemplarTraceId(Http http, String uri, String status) {
-		return http.scrapeOpenMetrics()
-			.samples("http_server_requests_seconds_bucket")
-			.stream()
-			.filter((sample) -> uri.equals(sample.labels().get("uri")) && status.equals(sample.labels().get("status")))
-			.map((sample) -> TRACE_ID.matcher(sample.exemplar()))
-			.filter(Matcher::find)
-			.map((matcher) -> matcher.group(1))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no exemplar with a trace id on uri=" + uri + ", status=" + status));
+		return await("an exemplar with a trace id on uri=" + uri + ", status=" + status).atMost(Duration.ofSeconds(10))
+			.until(() -> http.scrapeOpenMetrics()
+				.samples("http_server_requests_seconds_bucket")
+				.stream()
+				.filter((sample) -> uri.equals(sample.labels().get("uri")) && status.equals(sample.labels().get("status")))
+				.map((sample) -> TRACE_ID.matcher(sample.exemplar()))
+				.filter(Matcher::find)
+				.map((matcher) -> matcher.group(1))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	/** The statement span of a trace, checked to be a client span and a child of its server span. */
