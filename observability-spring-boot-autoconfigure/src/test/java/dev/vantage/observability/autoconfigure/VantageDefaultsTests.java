@@ -141,6 +141,7 @@ class VantageDefaultsTests {
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("logging.structured.format.console"))
 			.isEqualTo(JsonConsoleFormat.class.getName());
+		assertThat(environment.getProperty("logging.charset.console")).isEqualTo("UTF-8");
 		assertThat(environment.containsProperty("logging.config")).isFalse();
 		assertThat(environment.getPropertySources().get("vantageLogging")).extracting(PropertySource::getSource)
 			.isEqualTo(true);
@@ -153,6 +154,7 @@ class VantageDefaultsTests {
 		environment.setActiveProfiles("staging", "eu");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.containsProperty("logging.structured.format.console")).isFalse();
+		assertThat(environment.containsProperty("logging.charset.console")).isFalse();
 		assertThat(environment.getPropertySources().get("vantageLogging")).isNotNull();
 		assertThat(environment.getProperty("observability.logging.env")).isEqualTo("staging,eu");
 	}

@@ -56,6 +56,9 @@ public class LoggingDefaults extends VantageDefaults {
 		boolean audit = VantageProperties.isEnabled(environment, VantageAuditProperties.PREFIX);
 		if (!plain) {
 			defaults.put(CONSOLE_FORMAT, JsonConsoleFormat.class.getName());
+			// JSON is UTF-8; Boot's console otherwise takes the platform charset (ASCII under a POSIX
+			// locale on JDK 17), which would turn every other character into '?'.
+			defaults.put("logging.charset.console", "UTF-8");
 			// A printed banner is plain text between JSON lines; logged, it is one JSON line.
 			defaults.put("spring.main.banner-mode", "log");
 		}
